@@ -1,0 +1,20 @@
+# Installs the host binary and the plugin SDK, and exports a CMake package so out-of-tree plugins
+# can do: find_package(ActionHost REQUIRED) + add_actionhost_plugin(myplugin SOURCES ...).
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+set(ACTIONHOST_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/ActionHost)
+
+install(DIRECTORY plugin-api/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(TARGETS actionhost_plugin_api EXPORT ActionHostTargets)
+install(EXPORT ActionHostTargets NAMESPACE ActionHost:: DESTINATION ${ACTIONHOST_CMAKE_DIR})
+install(TARGETS actionhost RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+
+configure_package_config_file(cmake/ActionHostConfig.cmake.in
+  ${CMAKE_CURRENT_BINARY_DIR}/ActionHostConfig.cmake INSTALL_DESTINATION ${ACTIONHOST_CMAKE_DIR})
+write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/ActionHostConfigVersion.cmake
+  COMPATIBILITY SameMajorVersion)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/ActionHostConfig.cmake
+              ${CMAKE_CURRENT_BINARY_DIR}/ActionHostConfigVersion.cmake
+              cmake/ActionHostPlugin.cmake
+        DESTINATION ${ACTIONHOST_CMAKE_DIR})

@@ -1,0 +1,16 @@
+// The subcommands of the actionhost binary. Each takes the arguments after its own name(s) and
+// returns the process exit code (see options.hpp).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace actionhost::cli {
+
+using Args = std::vector<std::string>;
+
+int serve_command(const Args& args);        // serve_command.cpp
+int inspect_command(const Args& args);      // inspect_command.cpp
+int config_check_command(const Args& args); // config_command.cpp
+
+} // namespace actionhost::cli
