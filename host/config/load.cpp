@@ -1,0 +1,60 @@
+// The entry points: read the text, walk the top level, throw everything found at once.
+#include "sections.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace actionhost::config {
+
+std::optional<std::string> process_environment(const std::string& name) {
+  const char* value = std::getenv(name.c_str());
+  return value ? std::optional<std::string>(value) : std::nullopt;
+}
+
+Config load_string(std::string_view text, const std::string& file,
+                   const std::filesystem::path& base_dir, const EnvLookup& env) {
+  Config config;
+  config.file = file;
+  config.base_dir = std::filesystem::absolute(base_dir).lexically_normal();
+
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::ParserException& e) {
+    throw ConfigError({{file, detail::location_of(e.mark), e.msg}});
+  }
+
+  std::vector<Diagnostic> diagnostics;
+  detail::Context ctx{file, config.base_dir, &env, &diagnostics, "", nullptr};
+  if (root.IsNull())
+    throw ConfigError({{file, {}, "the file is empty (expected an integrations: map)"}});
+
+  detail::Section top(ctx, {"", root, root.Mark()}, {{"server", "integrations"}});
+  if (auto server = top.get("server"))
+    config.server = detail::read_server(ctx, *server);
+  if (auto integrations = top.get("integrations")) {
+    detail::Section section(ctx, *integrations, std::nullopt);
+    for (const auto& entry : section.entries())
+      config.integrations.push_back(detail::read_integration(ctx, entry));
+  } else if (top.is_map()) {
+    ctx.error(root.Mark(), "missing 'integrations' (a map from provider-config-key to "
+                           "integration)");
+  }
+  if (!diagnostics.empty())
+    throw ConfigError(std::move(diagnostics));
+  return config;
+}
+
+Config load_file(const std::filesystem::path& path, const EnvLookup& env) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  if (in)
+    text << in.rdbuf();
+  if (!in || in.bad())
+    throw ConfigError({{path.string(), {}, "cannot read the file"}});
+  auto base_dir = std::filesystem::absolute(path).parent_path();
+  return load_string(text.str(), path.string(), base_dir, env);
+}
+
+} // namespace actionhost::config
