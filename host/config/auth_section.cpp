@@ -78,14 +78,6 @@ OAuth2Config read_oauth2(const Context& ctx, const Section& section, const Field
 
 } // namespace
 
-void reject_unless(const Context& ctx, const Section& section, const std::string& key, bool applies,
-                   const std::string& when, const std::string& actual) {
-  if (applies)
-    return;
-  if (auto field = section.get(key))
-    field->error(ctx, "only used with " + when + " (" + actual + ")");
-}
-
 AuthConfig read_auth(const Context& ctx, const Field& field) {
   AuthConfig auth;
   std::vector<std::string> known = {"mode"};

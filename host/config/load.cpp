@@ -1,6 +1,7 @@
 // The entry points: read the text, walk the top level, throw everything found at once.
 #include "sections.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -41,8 +42,14 @@ Config load_string(std::string_view text, const std::string& file,
     ctx.error(root.Mark(), "missing 'integrations' (a map from provider-config-key to "
                            "integration)");
   }
-  if (!diagnostics.empty())
+  if (!diagnostics.empty()) {
+    // Sections are read in a fixed order; users read their file top to bottom.
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {
+      return std::pair(a.location.line, a.location.column) <
+             std::pair(b.location.line, b.location.column);
+    });
     throw ConfigError(std::move(diagnostics));
+  }
   return config;
 }
 

@@ -2,6 +2,7 @@
 
 #include "suggest.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace actionhost::config::detail {
@@ -90,6 +91,8 @@ private:
       errors_.push_back("unsupported '${" + name + ":' (write ${" + name + ":-default})");
       while (pos_ < text_.size() && text_[pos_] != '}')
         ++pos_;
+      pos_ = std::min(pos_ + 1, text_.size());
+      return {};
     }
     if (pos_ >= text_.size()) {
       errors_.push_back("'${" + name + "' is missing its closing '}'");

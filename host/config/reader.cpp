@@ -99,11 +99,25 @@ Section::Section(const Context& ctx, const Field& field,
   }
 }
 
-std::optional<Field> Section::get(const std::string& key) const {
+const Section::Entry* Section::find(const std::string& key) const {
   for (const auto& entry : entries_)
     if (entry.key == key)
-      return entry.field;
-  return std::nullopt;
+      return &entry;
+  return nullptr;
+}
+
+std::optional<Field> Section::get(const std::string& key) const {
+  const Entry* entry = find(key);
+  return entry ? std::optional<Field>(entry->field) : std::nullopt;
+}
+
+void reject_unless(const Context& ctx, const Section& section, const std::string& key, bool applies,
+                   const std::string& when, const std::string& actual) {
+  if (applies)
+    return;
+  if (const auto* entry = section.find(key))
+    ctx.error(entry->key_mark,
+              entry->field.path + ": only used with " + when + " (" + actual + ")");
 }
 
 namespace {

@@ -56,6 +56,7 @@ public:
 
   bool is_map() const { return is_map_; }
   std::optional<Field> get(const std::string& key) const;
+  const Entry* find(const std::string& key) const;
   // The keys in file order (first occurrence only).
   const std::vector<Entry>& entries() const { return entries_; }
 
@@ -63,6 +64,11 @@ private:
   bool is_map_ = false;
   std::vector<Entry> entries_;
 };
+
+// Reports a key of `section` that only applies when `applies` is false, e.g. token_url with
+// auth mode API_KEY: "auth.token_url: only used with auth mode OAUTH2 (the mode is API_KEY)".
+void reject_unless(const Context& ctx, const Section& section, const std::string& key, bool applies,
+                   const std::string& when, const std::string& actual);
 
 // Scalars are expanded (${ENV}) before they are interpreted, so `timeout: ${T:-30s}` works.
 std::optional<std::string> read_string(const Context& ctx, const Field& field);

@@ -14,9 +14,4 @@ RetryConfig read_retry(const Context& ctx, const Field& field);
 PaginationConfig read_pagination(const Context& ctx, const Field& field);
 std::string read_settings_json(const Context& ctx, const Field& field);
 
-// Reports a key of `section` that only applies when `applies` is false, e.g. token_url with
-// auth mode API_KEY: "auth.token_url: only used with auth mode OAUTH2 (the mode is API_KEY)".
-void reject_unless(const Context& ctx, const Section& section, const std::string& key, bool applies,
-                   const std::string& when, const std::string& actual);
-
 } // namespace actionhost::config::detail

@@ -42,7 +42,8 @@ Poco::Dynamic::Var scalar(const Context& ctx, const Field& field) {
 Poco::Dynamic::Var to_json(const Context& ctx, const Field& field) {
   if (field.node.IsMap()) {
     Poco::JSON::Object::Ptr object = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    for (const auto& entry : Section(ctx, field, std::nullopt).entries())
+    Section section(ctx, field, std::nullopt);
+    for (const auto& entry : section.entries())
       object->set(entry.key, to_json(ctx, entry.field));
     return object;
   }
