@@ -37,9 +37,11 @@ std::vector<Diagnostic> check_plugin_files(const Config& config,
     auto path = plugin_path(integration, plugin_dir);
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error)) {
-      problems.push_back(config.diagnostic(integration, "plugin",
-                                           "plugin '" + integration.plugin +
-                                               "' not found: " + path.string() + " is not a file"));
+      std::string what =
+          integration.plugin == path.string()
+              ? "plugin file " + path.string() + " not found"
+              : "plugin '" + integration.plugin + "' not found (looked for " + path.string() + ")";
+      problems.push_back(config.diagnostic(integration, "plugin", what));
       continue;
     }
     if (!integration.sha256)

@@ -74,9 +74,17 @@ TEST_CASE("plugin files that are missing are reported at the plugin line") {
                        "    plugin: ghost\n");
   auto problems = check_plugin_files(config, kPluginDir);
   REQUIRE(problems.size() == 1);
-  CHECK(problems[0].to_string() == "integrations.yaml:4:13: integration 'ghost': plugin 'ghost' "
-                                   "not found: " +
-                                       (kPluginDir / "ghost.so").string() + " is not a file");
+  CHECK(problems[0].to_string() ==
+        "integrations.yaml:4:13: integration 'ghost': plugin 'ghost' not found (looked for " +
+            (kPluginDir / "ghost.so").string() + ")");
+}
+
+TEST_CASE("a missing plugin given by path is named once") {
+  Config config = load("integrations:\n"
+                       "  ghost: { plugin: /nonexistent/ghost.so }\n");
+  auto problems = check_plugin_files(config, kPluginDir);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].message == "integration 'ghost': plugin file /nonexistent/ghost.so not found");
 }
 
 TEST_CASE("a sha256 pin must match the plugin file") {

@@ -1,7 +1,7 @@
 // Loading YAML text in tests: a fixed file name, a fake environment, errors as plain strings.
 #pragma once
 
-#include "config/config.hpp"
+#include "config.hpp"
 
 #include <map>
 #include <string>

@@ -1,0 +1,103 @@
+// `actionhost config check`: everything serve would refuse about the configuration, without
+// starting anything: the file itself, its plugin files on disk, and open access on a reachable
+// listen address.
+#include "commands.hpp"
+#include "options.hpp"
+
+#include "config.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <system_error>
+
+namespace actionhost::cli {
+namespace {
+
+CommandSpec config_check_spec() {
+  CommandSpec spec;
+  spec.name = "config check";
+  spec.description = "Validates the integrations file and the plugin files it names, and prints "
+                     "every problem with its file:line:column. Exits 0 when everything checks "
+                     "out, 1 otherwise.";
+  add_value_option(spec, "plugin-dir", "DIR",
+                   "Where plugin files are looked up (default: server.plugin_dir, else the "
+                   "plugins folder next to the binary's folder).");
+  add_value_option(spec, "listen", "HOST:PORT",
+                   "The address serve will listen on, for the access: open check (default: "
+                   "server.listen, else 127.0.0.1:8080).");
+  return spec;
+}
+
+// Same order as serve: flag, then the file, then next to the binary (build/bin -> build/plugins).
+std::filesystem::path plugin_dir(const ParsedArgs& args, const config::Config& config) {
+  if (args.has("plugin-dir"))
+    return std::filesystem::absolute(args.get("plugin-dir"));
+  if (config.server.plugin_dir)
+    return *config.server.plugin_dir;
+  std::error_code error;
+  auto binary = std::filesystem::read_symlink("/proc/self/exe", error);
+  return binary.parent_path().parent_path() / "plugins";
+}
+
+std::string summary(const config::Config& config) {
+  size_t count = config.integrations.size();
+  std::string text = std::to_string(count) + (count == 1 ? " integration" : " integrations");
+  std::string keys;
+  for (const auto& integration : config.integrations)
+    keys += (keys.empty() ? "" : ", ") + integration.key;
+  return keys.empty() ? text : text + " (" + keys + ")";
+}
+
+} // namespace
+
+int config_check_command(const Args& args) {
+  auto spec = config_check_spec();
+  int exit_code = kExitOk;
+  auto parsed = parse_args(spec, args, &exit_code);
+  if (!parsed)
+    return exit_code;
+
+  std::string file = parsed->get("config", kDefaultConfig);
+  config::Config config;
+  try {
+    config = config::load_file(file);
+  } catch (const config::ConfigError& error) {
+    std::cerr << error.what() << "\n";
+    return kExitFailure;
+  }
+
+  std::vector<std::string> problems;
+  for (const auto& diagnostic : config::check_plugin_files(config, plugin_dir(*parsed, config)))
+    problems.push_back(diagnostic.to_string());
+  for (const auto& integration : config.integrations) {
+    const auto& ca_file = integration.proxy ? integration.proxy->ca_file : std::nullopt;
+    if (ca_file && !std::filesystem::is_regular_file(*ca_file))
+      problems.push_back(config
+                             .diagnostic(integration, "proxy.ca_file",
+                                         "proxy.ca_file: " + ca_file->string() + " is not a file")
+                             .to_string());
+  }
+
+  std::string listen_text = parsed->get("listen");
+  auto listen =
+      listen_text.empty() ? config.server.listen : config::parse_listen_address(listen_text);
+  if (!listen_text.empty() && !listen) {
+    std::cerr << "actionhost config check: --listen: expected HOST:PORT, got '" << listen_text
+              << "'\n";
+    return kExitUsage;
+  }
+  if (!listen)
+    listen = config::parse_listen_address(config::kDefaultListen);
+  if (auto refusal = config::check_open_access(config, listen->host))
+    problems.push_back(*refusal);
+
+  if (!problems.empty()) {
+    for (const auto& problem : problems)
+      std::cerr << problem << "\n";
+    return kExitFailure;
+  }
+  std::cout << file << ": OK, " << summary(config) << "\n";
+  return kExitOk;
+}
+
+} // namespace actionhost::cli
