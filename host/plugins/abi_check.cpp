@@ -24,9 +24,9 @@ void check_abi(const std::string& file, const ah_plugin_def& def, const std::str
     throw LoadError(file, str(def.id),
                     "version " + (version.empty() ? std::string("(none)") : version) +
                         " was built for plugin ABI " + version_text(def.abi_major, def.abi_minor) +
-                        ", newer than " + host +
-                        "; upgrade actionhost or rebuild the plugin "
-                        "against ABI " +
+                        ", but " + host +
+                        " and cannot provide what a newer minor version adds; "
+                        "upgrade actionhost or rebuild the plugin against ABI " +
                         version_text(AH_ABI_VERSION_MAJOR, AH_ABI_VERSION_MINOR));
   }
 }
