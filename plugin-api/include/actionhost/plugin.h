@@ -130,6 +130,13 @@ typedef int32_t ah_log_level;
 #define AH_LOG_ALERT 6
 #define AH_LOG_EMERGENCY 7
 
+/* What changed, for ah_host_api.notify. */
+typedef int32_t ah_notify_kind;
+#define AH_NOTIFY_RESOURCE_UPDATED 1
+#define AH_NOTIFY_TOOLS_CHANGED 2
+#define AH_NOTIFY_RESOURCES_CHANGED 3
+#define AH_NOTIFY_PROMPTS_CHANGED 4
+
 /* Opaque handles owned by the host. */
 typedef struct ah_call ah_call;           /* one MCP request being served by the plugin */
 typedef struct ah_registrar ah_registrar; /* registration handle, valid during init only */
@@ -221,7 +228,18 @@ typedef struct ah_invocation {
   ah_str request_meta_json; /* the MCP request's _meta object, "{}" if none */
   ah_str execution_id;      /* unique id of this execution, as recorded in the execution log */
   uint32_t deadline_ms;     /* time the host allows for the whole call; 0 = no deadline */
+  ah_str client_capabilities_json; /* the MCP client's capabilities object, "{}" if unknown */
 } ah_invocation;
+
+/* A question for the MCP client (see ah_host_api.client_request). Views are borrowed for the
+ * duration of the call. */
+typedef struct ah_client_request {
+  uint32_t struct_size;
+  ah_str method;      /* "elicitation/create", "sampling/createMessage" or "roots/list" */
+  ah_str params_json; /* the request's params object as the MCP specification defines it */
+  ah_str key; /* names this question across round trips (the stateless era's inputRequests key,
+                 e.g. "user_name"); unique within one invocation; empty: the host numbers it */
+} ah_client_request;
 
 /* The answer to a client_request, written by the host into a struct the plugin provides.
  * result_json is host-owned and valid until the current callback returns. */
@@ -272,15 +290,19 @@ typedef struct ah_host_api {
   /* Frees a response's memory early (useful in pagination loops). Safe to call twice. */
   void (*http_release)(ah_call *call, ah_http_response *response);
 
-  /* Sends a request to the MCP client and blocks for its answer: "elicitation/create" (ask the
-   * user for input), "sampling/createMessage" (ask the client's model) or "roots/list".
-   * params_json is the request's params object as the MCP specification defines it. Returns
-   * AH_ERR_UNSUPPORTED when the client did not declare the capability. In the stateless protocol
-   * era the host may instead return AH_ERR_INPUT_REQUIRED: the action must then return that status
-   * at once; the host sends the question to the client and later invokes the action again, with
-   * the same arguments, when this same client_request call will return the answer. Actions that
-   * ask the client must therefore be safe to re-run up to the point where they ask. */
-  ah_status (*client_request)(ah_call *call, ah_str method, ah_str params_json,
+  /* Asks the MCP client and blocks for its answer: "elicitation/create" (ask the user for
+   * input), "sampling/createMessage" (ask the client's model) or "roots/list". Returns AH_OK with
+   * out->result_json, or AH_ERR_UNSUPPORTED when the client did not declare the capability (the
+   * action may then fall back, or return AH_ERR_UNSUPPORTED: the host reports the missing
+   * capability to the client), or AH_ERR_CANCELLED / AH_ERR_TIMEOUT with out->error.
+   * In the stateless protocol era the host may instead return AH_ERR_INPUT_REQUIRED: the question
+   * is recorded, and the action may ask further independent questions (each also answered with
+   * AH_ERR_INPUT_REQUIRED) before it must return AH_ERR_INPUT_REQUIRED itself. The host sends all
+   * recorded questions to the client together and, once it answers, invokes the action again
+   * with the same arguments; this time the same questions (matched by key, else by order) return
+   * their answers. Actions that ask the client must therefore be safe to re-run up to the point
+   * where they ask. */
+  ah_status (*client_request)(ah_call *call, const ah_client_request *request,
                               ah_client_reply *out);
 
   /* Appends a content block to the result (tool result or resource contents; RESOURCE kind only
@@ -301,6 +323,12 @@ typedef struct ah_host_api {
 
   /* Adds one completion value to a completion/complete answer (at most 100 are sent). */
   ah_status (*add_completion)(ah_call *call, ah_str value);
+
+  /* Tells the host something the plugin serves has changed, so subscribed clients hear of it:
+   * AH_NOTIFY_RESOURCE_UPDATED (uri names the resource: notifications/resources/updated) or a
+   * list change (uri empty: notifications/{tools,resources,prompts}/list_changed). call may be
+   * NULL; any thread may call it at any time between init and shutdown. Never fails. */
+  void (*notify)(ah_call *call, ah_notify_kind kind, ah_str uri);
 } ah_host_api;
 
 /* ---------------------------------------------------------------------------------------------
