@@ -31,6 +31,11 @@ inline std::size_t code_points(std::string_view s) {
       std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
+// "1 item", "3 items".
+inline std::string counted(std::size_t n, std::string_view noun) {
+  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+}
+
 inline bool plain_key(std::string_view key) {
   return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
@@ -227,6 +232,10 @@ private:
       if (issues.size() == before) {
         check(decoded, f.rules);
         member = std::move(decoded);
+      } else if constexpr (Sequence<V>) {
+        // Bad items leave the array's length known: report a wrong length as well.
+        if (json::as_array(obj.get(key)))
+          check(decoded, f.rules);
       }
     });
   }
@@ -245,17 +254,17 @@ private:
         s = v;
       std::size_t n = (r.min_length || r.max_length) ? code_points(s) : 0;
       if (r.min_length && n < *r.min_length)
-        fail("must be at least " + std::to_string(*r.min_length) + " characters long");
+        fail("must be at least " + counted(*r.min_length, "character") + " long");
       if (r.max_length && n > *r.max_length)
-        fail("must be at most " + std::to_string(*r.max_length) + " characters long");
+        fail("must be at most " + counted(*r.max_length, "character") + " long");
       if (!r.pattern.empty() &&
           !std::regex_search(s.begin(), s.end(), std::regex(r.pattern.begin(), r.pattern.end())))
         fail("must match the pattern " + std::string(r.pattern));
     } else if constexpr (Sequence<V>) {
       if (r.min_items && v.size() < *r.min_items)
-        fail("must have at least " + std::to_string(*r.min_items) + " items");
+        fail("must have at least " + counted(*r.min_items, "item"));
       if (r.max_items && v.size() > *r.max_items)
-        fail("must have at most " + std::to_string(*r.max_items) + " items");
+        fail("must have at most " + counted(*r.max_items, "item"));
     }
   }
 
@@ -280,7 +289,7 @@ template <class T> T decode_json(std::string_view text) {
   try {
     parsed = json::parse(text);
   } catch (const Poco::Exception& e) {
-    throw DecodeError({{"(root)", "invalid JSON: " + e.displayText()}});
+    throw DecodeError("(root)", "invalid JSON: " + e.displayText());
   }
   return decode<T>(parsed);
 }

@@ -70,6 +70,8 @@ class DecodeError : public Error {
 public:
   explicit DecodeError(std::vector<DecodeIssue> issues)
       : Error(AH_ERR_INVALID_ARGUMENT, render(issues)), issues_(std::move(issues)) {}
+  DecodeError(std::string path, std::string message)
+      : DecodeError(std::vector<DecodeIssue>{{std::move(path), std::move(message)}}) {}
   const std::vector<DecodeIssue>& issues() const noexcept { return issues_; }
 
 private:

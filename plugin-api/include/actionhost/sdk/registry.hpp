@@ -39,7 +39,7 @@ public:
       try {
         args = json::parse_object(ctx.arguments_json());
       } catch (const std::invalid_argument& e) {
-        throw DecodeError({{"(root)", e.what()}});
+        throw DecodeError("(root)", e.what());
       }
       return detail::run_and_emit<O>(fn, ctx, args);
     };
