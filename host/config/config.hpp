@@ -179,7 +179,8 @@ struct Config {
   std::vector<Integration> integrations; // in file order
 
   const Integration* find(std::string_view key) const;
-  // A diagnostic about an integration's field, for checks made after loading.
+  // A diagnostic about an integration's field, for checks made after loading: at the field's
+  // position, the message prefixed with "integration '<key>': " (unless it already starts so).
   Diagnostic diagnostic(const Integration& integration, const std::string& path,
                         const std::string& message) const;
 };

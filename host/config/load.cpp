@@ -19,12 +19,16 @@ Config load_string(std::string_view text, const std::string& file,
   config.file = file;
   config.base_dir = std::filesystem::absolute(base_dir).lexically_normal();
 
-  YAML::Node root;
+  std::vector<YAML::Node> documents;
   try {
-    root = YAML::Load(std::string(text));
+    documents = YAML::LoadAll(std::string(text));
   } catch (const YAML::ParserException& e) {
     throw ConfigError({{file, detail::location_of(e.mark), e.msg}});
   }
+  if (documents.size() > 1) // yaml-cpp's Load would silently ignore all but the first
+    throw ConfigError({{file, detail::location_of(documents[1].Mark()),
+                        "expected one YAML document, found " + std::to_string(documents.size())}});
+  YAML::Node root = documents.empty() ? YAML::Node() : documents[0];
 
   std::vector<Diagnostic> diagnostics;
   detail::Context ctx{file, config.base_dir, &env, &diagnostics, "", nullptr};

@@ -44,7 +44,8 @@ const Integration* Config::find(std::string_view key) const {
 
 Diagnostic Config::diagnostic(const Integration& integration, const std::string& path,
                               const std::string& message) const {
-  return {file, integration.where(path), "integration '" + integration.key + "': " + message};
+  std::string prefix = "integration '" + integration.key + "': ";
+  return {file, integration.where(path), message.starts_with(prefix) ? message : prefix + message};
 }
 
 std::string Diagnostic::to_string() const {

@@ -40,6 +40,8 @@ struct Field {
   void error(const Context& ctx, const std::string& message) const; // "<path>: <message>"
 };
 
+std::string join(const std::vector<std::string>& names, const std::string& separator);
+
 // "a map", "a list", "nothing" or the quoted scalar: what a type error says it got.
 std::string describe(const YAML::Node& node);
 

@@ -412,3 +412,10 @@ TEST_CASE("a file that cannot be read names the file") {
     CHECK(std::string(error.what()) == "/nonexistent/integrations.yaml: cannot read the file");
   }
 }
+
+TEST_CASE("a file holds one YAML document") {
+  CHECK(errors("integrations: {}\n"
+               "---\n"
+               "integrations: {}\n") ==
+        Lines{"integrations.yaml:3:1: expected one YAML document, found 2"});
+}
