@@ -1,0 +1,184 @@
+// `actionhost serve`: load the configuration and plugins, then serve until SIGINT/SIGTERM.
+#include "commands.hpp"
+#include "logging.hpp"
+#include "options.hpp"
+#include "signals.hpp"
+
+#include "config.hpp"
+#include "health.hpp"
+#include "http.hpp"
+#include "registry.hpp"
+
+#include <Poco/Logger.h>
+
+#include <atomic>
+#include <filesystem>
+#include <iostream>
+
+namespace actionhost::cli {
+namespace {
+
+CommandSpec serve_spec() {
+  CommandSpec spec;
+  spec.name = "serve";
+  spec.description = "Serves the actions of the integrations in the configuration file as MCP "
+                     "tools, until SIGINT or SIGTERM.";
+  add_value_option(spec, "listen", "HOST:PORT",
+                   "Address to listen on (default: server.listen, else 127.0.0.1:8080). "
+                   "Port 0 picks a free port.");
+  add_value_option(spec, "plugin-dir", "DIR",
+                   "Where plugin files are looked up (default: server.plugin_dir, else the "
+                   "plugins folder next to the binary's folder).");
+  add_flag(spec, "strict", "Refuse to start when any plugin or integration cannot be loaded.");
+  add_value_option(spec, "log-level", "LEVEL",
+                   "trace, debug, info (default), notice, warning or error.");
+  return spec;
+}
+
+// Flags win over the file, the file over the defaults.
+http::ListenAddress listen_address(const ParsedArgs& args, const config::Config& config) {
+  if (args.has("listen"))
+    return http::parse_listen_address(args.get("listen"));
+  if (config.server.listen)
+    return {config.server.listen->host, config.server.listen->port};
+  return http::parse_listen_address(config::kDefaultListen);
+}
+
+// Where plugins are looked up by default: build/plugins next to build/bin/actionhost, and
+// likewise <prefix>/plugins for an installed binary.
+std::filesystem::path default_plugin_dir() {
+  std::error_code ec;
+  auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec)
+    return std::filesystem::absolute("plugins");
+  return self.parent_path().parent_path() / "plugins";
+}
+
+// Plugins' own log lines (outside requests) go to the "plugin.<id>" logger.
+plugins::LogSink plugin_log_sink() {
+  return [](ah_log_level level, const std::string& plugin_id, const std::string& text) {
+    auto& logger = Poco::Logger::get("plugin." + plugin_id);
+    switch (level) {
+    case AH_LOG_DEBUG:
+      logger.debug(text);
+      break;
+    case AH_LOG_INFO:
+      logger.information(text);
+      break;
+    case AH_LOG_NOTICE:
+      logger.notice(text);
+      break;
+    case AH_LOG_WARNING:
+      logger.warning(text);
+      break;
+    case AH_LOG_ERROR:
+      logger.error(text);
+      break;
+    default:
+      logger.critical(text);
+      break;
+    }
+  };
+}
+
+// One line per plugin and per integration, so an operator sees what is served.
+void log_registry(const registry::Registry& registry, Poco::Logger& log) {
+  for (const auto& plugin : registry.plugins())
+    log.information("loaded plugin '%s' %s (ABI %s) from %s: %z action(s)", plugin->id(),
+                    plugin->version(), plugin->abi_version(), plugin->file(),
+                    plugin->actions().size());
+  for (const auto& integration : registry.integrations()) {
+    std::string names;
+    for (const auto& tool : integration.tools)
+      names += (names.empty() ? "" : ", ") + tool->name;
+    log.information("integration '%s' (plugin '%s'): %z tool(s): %s", integration.config.key,
+                    integration.plugin->id(), integration.tools.size(),
+                    names.empty() ? std::string("none") : names);
+  }
+}
+
+} // namespace
+
+int serve_command(const Args& args) {
+  auto spec = serve_spec();
+  int exit_code = kExitOk;
+  auto parsed = parse_args(spec, args, &exit_code);
+  if (!parsed)
+    return exit_code;
+
+  http::ListenAddress listen;
+  try {
+    setup_logging(parsed->get("log-level", "info"));
+    if (parsed->has("listen"))
+      listen = http::parse_listen_address(parsed->get("listen"));
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "actionhost serve: " << e.what() << "\n";
+    return kExitUsage;
+  }
+  auto& log = Poco::Logger::get("serve");
+
+  std::string config_file = parsed->get("config", kDefaultConfig);
+  config::Config config;
+  try {
+    config = config::load_file(config_file);
+  } catch (const config::ConfigError& e) {
+    std::cerr << e.what() << "\n";
+    return kExitFailure;
+  }
+  listen = listen_address(*parsed, config);
+  if (auto refusal = config::check_open_access(config, listen.host)) {
+    std::cerr << *refusal << "\n";
+    return kExitFailure;
+  }
+
+  std::filesystem::path data_dir = parsed->get("data-dir", kDefaultDataDir);
+  std::filesystem::create_directories(data_dir);
+
+  registry::BuildOptions build_options;
+  build_options.plugin_dir = parsed->has("plugin-dir")
+                                 ? std::filesystem::absolute(parsed->get("plugin-dir"))
+                                 : config.server.plugin_dir.value_or(default_plugin_dir());
+  build_options.host_version = ACTIONHOST_VERSION;
+  build_options.log = plugin_log_sink();
+  std::vector<config::Diagnostic> problems;
+  auto registry = registry::build(config, build_options, problems);
+  for (const auto& problem : problems)
+    log.error(problem.to_string());
+  if (!problems.empty() && parsed->has("strict")) {
+    log.error("refusing to start: %z problem(s) and --strict", problems.size());
+    registry.shutdown();
+    return kExitFailure;
+  }
+  log_registry(registry, log);
+
+  block_termination_signals();
+  std::atomic<bool> stopping{false};
+  auto router = std::make_shared<http::Router>();
+  http::add_health_routes(*router, [&] {
+    return stopping ? http::Readiness{false, "shutting down"} : http::Readiness{true, ""};
+  });
+
+  http::ServerOptions server_options;
+  server_options.listen = listen;
+  http::Server server(server_options, router);
+  try {
+    server.start();
+  } catch (const std::exception& e) {
+    std::cerr << "actionhost serve: cannot listen on " << listen.to_string() << ": " << e.what()
+              << "\n";
+    return kExitFailure;
+  }
+  log.information("listening on http://%s (config %s, data %s)",
+                  http::ListenAddress{listen.host, server.port()}.to_string(), config_file,
+                  data_dir.string());
+
+  int signal = wait_for_termination_signal();
+  stopping = true;
+  log.information("signal %d received: finishing in-flight requests", signal);
+  server.stop();
+  registry.shutdown(); // after the last request has returned
+  log.information("stopped");
+  return kExitOk;
+}
+
+} // namespace actionhost::cli
