@@ -1,3 +1,4 @@
+#include "keys.hpp"
 #include "sections.hpp"
 
 #include <cctype>
@@ -9,11 +10,6 @@ namespace {
 const std::vector<std::string> kModeNames = {"OAUTH2", "API_KEY", "BASIC", "BEARER", "NONE"};
 const std::vector<AuthMode> kModes = {AuthMode::OAuth2, AuthMode::ApiKey, AuthMode::Basic,
                                       AuthMode::Bearer, AuthMode::None};
-const std::vector<std::string> kOAuth2Keys = {
-    "authorization_url", "token_url",     "scopes",         "scope_separator",
-    "client_id",         "client_secret", "refresh_margin", "authorization_params",
-    "token_params"};
-const std::vector<std::string> kInjectionKeys = {"headers", "query"};
 
 bool is_header_name(const std::string& name) {
   // RFC 9110 token characters.

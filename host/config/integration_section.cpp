@@ -1,3 +1,4 @@
+#include "keys.hpp"
 #include "sections.hpp"
 #include "values.hpp"
 
@@ -7,10 +8,6 @@
 namespace actionhost::config::detail {
 
 namespace {
-
-const std::vector<std::string> kIntegrationKeys = {
-    "plugin", "sha256", "title",   "description", "instructions", "access",
-    "auth",   "proxy",  "actions", "staged",      "settings"};
 
 // Letters, digits and `extra`, 1 to max_length characters.
 bool is_name(const std::string& text, std::string_view extra, size_t max_length) {

@@ -1,4 +1,5 @@
 // The entry points: read the text, walk the top level, throw everything found at once.
+#include "keys.hpp"
 #include "sections.hpp"
 
 #include <algorithm>
@@ -35,7 +36,7 @@ Config load_string(std::string_view text, const std::string& file,
   if (root.IsNull())
     throw ConfigError({{file, {}, "the file is empty (expected an integrations: map)"}});
 
-  detail::Section top(ctx, {"", root, root.Mark()}, {{"server", "integrations"}});
+  detail::Section top(ctx, {"", root, root.Mark()}, detail::kTopKeys);
   if (auto server = top.get("server"))
     config.server = detail::read_server(ctx, *server);
   if (auto integrations = top.get("integrations")) {

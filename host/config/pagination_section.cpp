@@ -1,12 +1,11 @@
+#include "keys.hpp"
 #include "sections.hpp"
 
 namespace actionhost::config::detail {
 
 PaginationConfig read_pagination(const Context& ctx, const Field& field) {
   PaginationConfig pagination;
-  Section section(ctx, field,
-                  {{"style", "cursor_param", "cursor_path", "link_path", "offset_param",
-                    "limit_param", "limit", "results_path"}});
+  Section section(ctx, field, kPaginationKeys);
   if (!section.is_map())
     return pagination;
   auto style_field = section.get("style");

@@ -1,3 +1,4 @@
+#include "keys.hpp"
 #include "sections.hpp"
 #include "values.hpp"
 
@@ -40,9 +41,7 @@ std::optional<std::string> read_host(const Context& ctx, const Field& field) {
 
 ProxyConfig read_proxy(const Context& ctx, const Field& field, AuthMode mode) {
   ProxyConfig proxy;
-  Section section(ctx, field,
-                  {{"base_url", "allowed_hosts", "timeout", "max_response_bytes", "ca_file",
-                    "retry", "pagination"}});
+  Section section(ctx, field, kProxyKeys);
   if (!section.is_map())
     return proxy;
   if (auto base_url = section.get("base_url"))

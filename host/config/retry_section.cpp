@@ -1,3 +1,4 @@
+#include "keys.hpp"
 #include "sections.hpp"
 
 namespace actionhost::config::detail {
@@ -10,9 +11,7 @@ std::optional<long long> read_status(const Context& ctx, const Field& field) {
 
 RetryConfig read_retry(const Context& ctx, const Field& field) {
   RetryConfig retry;
-  Section section(ctx, field,
-                  {{"max_attempts", "on_status", "retry_non_idempotent", "backoff_initial",
-                    "backoff_max", "rate_limit_reset_headers"}});
+  Section section(ctx, field, kRetryKeys);
   if (auto attempts = section.get("max_attempts"))
     retry.max_attempts = static_cast<int>(read_int(ctx, *attempts, 1, 10).value_or(3));
   if (auto statuses = section.get("on_status")) {

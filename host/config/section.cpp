@@ -1,6 +1,7 @@
 // Positions, paths and maps: the structure of the file, before any value is interpreted.
 #include "reader.hpp"
 
+#include "keys.hpp"
 #include "suggest.hpp"
 
 #include <algorithm>
@@ -54,6 +55,18 @@ std::string join(const std::vector<std::string>& names, const std::string& separ
   return out;
 }
 
+namespace {
+// A likely typo first; then a key of another section, which is usually a wrong indentation;
+// otherwise the keys allowed here.
+std::string hint(const std::string& name, const std::vector<std::string>& known) {
+  if (auto suggestion = did_you_mean(name, known); !suggestion.empty())
+    return suggestion;
+  if (auto section = section_of(name))
+    return " (it belongs under " + *section + "; check its indentation)";
+  return " (expected " + join(known, ", ") + ")";
+}
+} // namespace
+
 Section::Section(const Context& ctx, const Field& field,
                  std::optional<std::vector<std::string>> known) {
   // An empty section (`server:` with every line commented out) is an empty map.
@@ -82,10 +95,7 @@ Section::Section(const Context& ctx, const Field& field,
     }
     seen.emplace(name, key.Mark());
     if (known && std::find(known->begin(), known->end(), name) == known->end()) {
-      auto suggestion = did_you_mean(name, *known);
-      ctx.error(key.Mark(),
-                where + "unknown key '" + name + "'" +
-                    (suggestion.empty() ? " (expected " + join(*known, ", ") + ")" : suggestion));
+      ctx.error(key.Mark(), where + "unknown key '" + name + "'" + hint(name, *known));
       continue;
     }
     Field child = field.child(name, it->second, key.Mark());

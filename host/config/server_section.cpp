@@ -1,3 +1,4 @@
+#include "keys.hpp"
 #include "sections.hpp"
 #include "values.hpp"
 
@@ -18,9 +19,7 @@ std::optional<std::string> read_origin(const Context& ctx, const Field& field) {
 
 ServerConfig read_server(const Context& ctx, const Field& field) {
   ServerConfig server;
-  Section section(
-      ctx, field,
-      {{"listen", "plugin_dir", "allowed_origins", "max_body_bytes", "session_idle_timeout"}});
+  Section section(ctx, field, kServerKeys);
   if (auto listen = section.get("listen")) {
     if (auto text = read_nonempty_string(ctx, *listen)) {
       server.listen = parse_listen_address(*text);

@@ -41,6 +41,17 @@ TEST_CASE("an unknown key with no close match lists the keys allowed there") {
               "allowed_origins, max_body_bytes, session_idle_timeout)"});
 }
 
+TEST_CASE("a key of another section says where it belongs, usually a wrong indentation") {
+  CHECK(errors("integrations:\n"
+               "  slack:\n"
+               "    plugin: slack\n"
+               "    proxy:\n"
+               "      base_url: https://slack.com/api\n"
+               "    timeout: 30s\n") ==
+        Lines{"integrations.yaml:6:5: integration 'slack': unknown key 'timeout' (it belongs "
+              "under proxy:; check its indentation)"});
+}
+
 TEST_CASE("a misspelt top-level key") {
   CHECK(errors("integration: {}\n") ==
         Lines{"integrations.yaml:1:1: unknown key 'integration' (did you mean 'integrations'?)",
