@@ -18,6 +18,7 @@ ah_invocation Invocation::abi() const {
   inv.request_meta_json = view(request.request_meta_json);
   inv.execution_id = view(request.execution_id);
   inv.deadline_ms = deadline_ms;
+  inv.client_capabilities_json = view(request.client_capabilities_json);
   return inv;
 }
 

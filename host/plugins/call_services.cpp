@@ -28,9 +28,9 @@ ah_status DefaultCallServices::http_request(const HttpRequest&, HttpResponse& re
   return AH_ERR_UNAVAILABLE;
 }
 
-ah_status DefaultCallServices::client_request(const std::string& method, const std::string&,
-                                              ClientReply& reply) {
-  reply.error = "no MCP client is attached to this call, so '" + method + "' is unsupported";
+ah_status DefaultCallServices::client_request(const ClientRequest& request, ClientReply& reply) {
+  reply.error =
+      "no MCP client is attached to this call, so '" + request.method + "' is unsupported";
   return AH_ERR_UNSUPPORTED;
 }
 
@@ -78,6 +78,14 @@ CurrentPlugin::~CurrentPlugin() {
 }
 const PluginState* CurrentPlugin::get() {
   return current_plugin;
+}
+
+void PluginState::notify_change(ah_notify_kind kind, const std::string& uri) const {
+  if (notify)
+    notify(id, kind, uri);
+  else
+    log_line(AH_LOG_DEBUG, "notify kind " + std::to_string(kind) + (uri.empty() ? "" : " " + uri) +
+                               " (no one listens for changes)");
 }
 
 void PluginState::log_line(ah_log_level level, const std::string& text) const {

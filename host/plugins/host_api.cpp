@@ -117,15 +117,23 @@ void host_http_release(ah_call* call, ah_http_response* response) noexcept {
   }
 }
 
-ah_status host_client_request(ah_call* call, ah_str method, ah_str params_json,
+ah_status host_client_request(ah_call* call, const ah_client_request* request,
                               ah_client_reply* out) noexcept {
   return guarded([&] {
-    if (call == nullptr || out == nullptr || method.len == 0)
+    ah_client_request in;
+    if (call == nullptr || out == nullptr || !copy_sized(request, in) || in.method.len == 0)
       return AH_ERR_INVALID_ARGUMENT;
     if (call->is_cancelled())
       return AH_ERR_CANCELLED;
+    ClientRequest question{str(in.method), str(in.params_json), str(in.key)};
+    {
+      std::lock_guard lock(call->mutex);
+      size_t number = ++call->questions;
+      if (question.key.empty())
+        question.key = std::to_string(number);
+    }
     ClientReply reply;
-    ah_status status = call->services->client_request(str(method), str(params_json), reply);
+    ah_status status = call->services->client_request(question, reply);
     ah_client_reply result;
     AH_INIT(result);
     {
@@ -233,6 +241,19 @@ ah_status host_add_completion(ah_call* call, ah_str value) noexcept {
   });
 }
 
+void host_notify(ah_call* call, ah_notify_kind kind, ah_str uri) noexcept {
+  try {
+    // Without a call, only a thread running plugin code is known to belong to a plugin.
+    const PluginState* plugin = call != nullptr ? call->plugin : CurrentPlugin::get();
+    if (plugin != nullptr)
+      plugin->notify_change(kind, str(uri));
+    else
+      stderr_log_sink()(AH_LOG_WARNING, "",
+                        "notify from a thread the host cannot tie to a plugin was dropped");
+  } catch (...) {
+  }
+}
+
 } // namespace
 
 ah_host_api make_host_api(const std::string& host_version) {
@@ -252,6 +273,7 @@ ah_host_api make_host_api(const std::string& host_version) {
   api.set_error = host_set_error;
   api.add_prompt_message = host_add_prompt_message;
   api.add_completion = host_add_completion;
+  api.notify = host_notify;
   return api;
 }
 

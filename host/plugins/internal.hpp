@@ -70,6 +70,7 @@ struct PluginState {
   ah_plugin_def def{};
   std::string id, version, title, description;
   LogSink log;
+  NotifySink notify;
 
   std::string host_version;
   ah_host_api host_api{};
@@ -90,6 +91,7 @@ struct PluginState {
   bool closed = false;
 
   void log_line(ah_log_level level, const std::string& text) const;
+  void notify_change(ah_notify_kind kind, const std::string& uri) const;
 };
 
 // Reaches the private callback fields of the public classes.
@@ -199,6 +201,7 @@ struct ah_call {
   std::map<uint64_t, std::unique_ptr<StoredResponse>> responses;
   uint64_t next_handle = 1;
   std::list<actionhost::plugins::ClientReply> replies;
+  size_t questions = 0; // client requests so far, to number those without a key
 
   bool is_cancelled() const;
 };

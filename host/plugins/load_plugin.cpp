@@ -36,6 +36,7 @@ std::unique_ptr<PluginState> open_library(const std::string& path, const LoadOpt
   auto state = std::make_unique<PluginState>();
   state->file = path;
   state->log = options.log ? options.log : stderr_log_sink();
+  state->notify = options.notify;
   state->host_version = options.host_version;
   try {
     state->sha256 = sha256_of_file(path);

@@ -60,12 +60,18 @@ using LogSink =
 // Writes "actionhost: plugin 'slack': warning: text" lines to stderr.
 LogSink stderr_log_sink();
 
+// Receives ah_host_api.notify: a resource changed (uri set) or a list changed (uri empty). Plugins
+// may call it from any thread between init and shutdown, so implementations must be thread-safe.
+using NotifySink =
+    std::function<void(const std::string& plugin_id, ah_notify_kind kind, const std::string& uri)>;
+
 struct LoadOptions {
   // Lower- or upper-case hex. When set, the file is refused unless it hashes to this value, and
   // the check happens before the library is opened (opening runs the library's constructors).
   std::optional<std::string> expected_sha256;
   std::string host_version = "0.1.0"; // shown to the plugin (ah_host_api.host_version)
   LogSink log;                        // empty: stderr_log_sink()
+  NotifySink notify;                  // empty: notifications are logged at debug level
 };
 
 // Opens `path`, checks its ABI version, runs its init and copies everything it registered.
@@ -101,6 +107,15 @@ struct HttpResponse {
   uint32_t attempts = 0;
 };
 
+// A question for the MCP client (ah_host_api.client_request).
+struct ClientRequest {
+  std::string method;      // "elicitation/create", "sampling/createMessage", "roots/list"
+  std::string params_json; // the request's params object
+  // Names the question across round trips of the stateless era. When the plugin leaves it empty
+  // the host numbers questions in the order asked ("1", "2", ...), which a re-run repeats.
+  std::string key;
+};
+
 struct ClientReply {
   std::string result_json; // the JSON-RPC result object the client sent
   std::string error;       // why the request failed
@@ -113,9 +128,9 @@ public:
   virtual ~CallServices() = default;
   // One request through the integration's authenticated proxy (ah_host_api.http_request).
   virtual ah_status http_request(const HttpRequest& request, HttpResponse& response) = 0;
-  // elicitation/create, sampling/createMessage, roots/list (ah_host_api.client_request).
-  virtual ah_status client_request(const std::string& method, const std::string& params_json,
-                                   ClientReply& reply) = 0;
+  // elicitation/create, sampling/createMessage, roots/list (ah_host_api.client_request). May
+  // return AH_ERR_INPUT_REQUIRED to record the question for a later round trip.
+  virtual ah_status client_request(const ClientRequest& request, ClientReply& reply) = 0;
   // notifications/progress; total is empty when unknown.
   virtual void progress(double progress, std::optional<double> total,
                         const std::string& message) = 0;
@@ -130,8 +145,7 @@ class DefaultCallServices : public CallServices {
 public:
   explicit DefaultCallServices(std::string plugin_id = {}, LogSink log = {});
   ah_status http_request(const HttpRequest& request, HttpResponse& response) override;
-  ah_status client_request(const std::string& method, const std::string& params_json,
-                           ClientReply& reply) override;
+  ah_status client_request(const ClientRequest& request, ClientReply& reply) override;
   void progress(double progress, std::optional<double> total, const std::string& message) override;
   void log(ah_log_level level, const std::string& text) override;
 
@@ -165,6 +179,7 @@ struct RequestInfo {
   std::string settings_json = "{}";
   std::string request_meta_json = "{}";
   std::string execution_id;
+  std::string client_capabilities_json = "{}";
 };
 
 struct CallOptions {
@@ -179,7 +194,10 @@ struct CallOptions {
 // An MCP CallToolResult. Plugin failures are tool errors (is_error), never exceptions.
 struct ToolResult {
   bool is_error = false;
-  ah_status status = AH_OK; // the plugin's status, or the host's reason for is_error
+  // The plugin's status, or the host's reason for is_error. AH_ERR_INPUT_REQUIRED means the
+  // action asked the client through CallServices::client_request and must be run again once
+  // the client answers.
+  ah_status status = AH_OK;
   Poco::JSON::Array::Ptr content = new Poco::JSON::Array; // MCP content blocks
   Poco::JSON::Object::Ptr structured_content;             // null when none
 
