@@ -171,6 +171,70 @@ TEST_CASE("http_request goes through the caller's call services") {
   CHECK(proxy.seen.url == "/things");
 }
 
+namespace {
+struct FakeClient : DefaultCallServices {
+  std::vector<ClientRequest> questions;
+  bool answer = true;
+  ah_status client_request(const ClientRequest& request, ClientReply& reply) override {
+    questions.push_back(request);
+    if (!answer)
+      return AH_ERR_INPUT_REQUIRED;
+    reply.result_json = R"({"action":"accept","key":")" + request.key + R"("})";
+    return AH_OK;
+  }
+};
+} // namespace
+
+TEST_CASE("client requests reach the caller's services, keyed in the order asked") {
+  auto plugin = fixtures::load("good_minimal");
+  FakeClient client;
+  CallOptions options;
+  options.services = &client;
+  auto result = plugin->action("ask")->call(nullptr, options);
+  REQUIRE_FALSE(result.is_error);
+  REQUIRE(client.questions.size() == 2);
+  CHECK(client.questions[0].method == "elicitation/create");
+  CHECK(client.questions[0].key == "1");
+  CHECK(client.questions[1].key == "color");
+  CHECK_THAT(result.text(), Contains(R"("key":"color")"));
+}
+
+TEST_CASE("AH_ERR_INPUT_REQUIRED passes through to the caller") {
+  auto plugin = fixtures::load("good_minimal");
+  FakeClient client;
+  client.answer = false;
+  CallOptions options;
+  options.services = &client;
+  auto result = plugin->action("ask")->call(nullptr, options);
+  CHECK(result.is_error);
+  CHECK(result.status == AH_ERR_INPUT_REQUIRED);
+}
+
+TEST_CASE("without a client, client requests are unsupported") {
+  auto plugin = fixtures::load("good_minimal");
+  auto result = plugin->action("ask")->call(nullptr);
+  CHECK(result.status == AH_ERR_UNSUPPORTED);
+  CHECK_THAT(result.text(), Contains("'elicitation/create' is unsupported"));
+}
+
+TEST_CASE("notify reaches the load options' sink, from init and from a call") {
+  std::mutex mutex;
+  std::vector<std::string> seen;
+  LoadOptions options;
+  fixtures::Log log;
+  options.log = log.sink();
+  options.notify = [&](const std::string& id, ah_notify_kind kind, const std::string& uri) {
+    std::lock_guard lock(mutex);
+    seen.push_back(id + " " + std::to_string(kind) + " " + uri);
+  };
+  auto plugin = load_plugin(fixtures::path("good_minimal"), options);
+  FakeClient client;
+  CallOptions call;
+  call.services = &client;
+  plugin->action("ask")->call(nullptr, call);
+  CHECK(seen == std::vector<std::string>{"good_minimal 2 ", "good_minimal 1 good://readme"});
+}
+
 TEST_CASE("resources, templates, prompts and completions") {
   auto plugin = fixtures::load("good_minimal");
 
