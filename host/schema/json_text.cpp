@@ -16,6 +16,13 @@ Poco::Dynamic::Var parse_json(std::string_view text) {
     throw SchemaError("not valid JSON: the text is empty");
   try {
     Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(/*preserveObjectOrder=*/true));
+    auto first = text.find_first_not_of(" \t\r\n");
+    if (text[first] != '{' && text[first] != '[') {
+      // Poco's handler cannot hold a bare scalar as the whole document; wrap it in an array
+      // (trailing text still fails: "1],[2" becomes "[1],[2]", which has excess characters).
+      auto wrapped = parser.parse("[" + std::string(text) + "]");
+      return wrapped.extract<Poco::JSON::Array::Ptr>()->get(0);
+    }
     return parser.parse(std::string(text));
   } catch (const Poco::Exception& e) {
     throw SchemaError("not valid JSON: " + e.displayText());

@@ -241,11 +241,55 @@ std::string readable_message(const std::string& description, const std::vector<S
   return plain(description);
 }
 
+// With "additionalProperties": false valijson names only the first stray property; list each one,
+// at its own path, with the names the schema does allow so a model can correct its call.
+std::vector<Violation> unknown_properties(const std::string& pointer,
+                                          const std::vector<Step>& steps, const Var& document,
+                                          const Var& schema, const std::string& fallback) {
+  auto value = value_at(document, steps);
+  auto node = schema_at(schema, steps);
+  std::vector<std::string> allowed;
+  std::vector<std::string> patterns;
+  if (node) {
+    if (auto properties = member(*node, "properties"); properties && is_object(*properties))
+      for (const auto& entry : *properties->extract<Object::Ptr>())
+        allowed.push_back(entry.first);
+    if (auto p = member(*node, "patternProperties"); p && is_object(*p))
+      for (const auto& entry : *p->extract<Object::Ptr>())
+        patterns.push_back(entry.first);
+  }
+  std::string hint;
+  for (const auto& name : allowed)
+    hint += (hint.empty() ? "" : ", ") + name;
+  for (const auto& pattern : patterns)
+    hint += (hint.empty() ? "" : ", ") + std::string("names matching ") + pattern;
+  const std::string message =
+      "unknown property" +
+      (hint.empty() ? std::string(" (none are allowed here)") : " (allowed: " + hint + ")");
+  std::vector<Violation> out;
+  if (value && is_object(*value) && node) {
+    for (const auto& entry : *value->extract<Object::Ptr>()) {
+      const std::string& key = entry.first;
+      bool known = std::find(allowed.begin(), allowed.end(), key) != allowed.end();
+      for (const auto& pattern : patterns) {
+        try {
+          known = known || std::regex_search(key, std::regex(pattern));
+        } catch (const std::regex_error&) {
+        }
+      }
+      if (!known)
+        out.push_back({pointer + "/" + escape_pointer_token(key), message});
+    }
+  }
+  if (out.empty())
+    out.push_back({pointer, plain(fallback)});
+  return out;
+}
+
 // Messages valijson adds above a nested failure; they only repeat that a child failed.
 bool is_summary(const std::string& description) {
   static const char* const prefixes[] = {
       "Failed to validate item #",
-      "Object contains a property that could not be validated",
       "Failed to validate against schema associated with property name",
       "Failed to validate against schema associated with pattern",
       "Failed to validate against additional properties schema",
@@ -286,12 +330,18 @@ std::vector<Violation> readable_violations(const valijson::ValidationResults& re
     });
     if (has_deeper && is_summary(r.description))
       continue;
-    Violation v{r.pointer, readable_message(r.description, r.steps, document, schema)};
-    bool seen = std::any_of(out.begin(), out.end(), [&](const Violation& o) {
-      return o.path == v.path && o.message == v.message;
-    });
-    if (!seen)
-      out.push_back(std::move(v));
+    std::vector<Violation> found;
+    if (starts_with(r.description, "Object contains a property that could not be validated"))
+      found = unknown_properties(r.pointer, r.steps, document, schema, r.description);
+    else
+      found.push_back({r.pointer, readable_message(r.description, r.steps, document, schema)});
+    for (Violation& v : found) {
+      bool seen = std::any_of(out.begin(), out.end(), [&](const Violation& o) {
+        return o.path == v.path && o.message == v.message;
+      });
+      if (!seen)
+        out.push_back(std::move(v));
+    }
   }
   return out;
 }
