@@ -46,6 +46,19 @@ bool uses(const std::map<std::string, Template>& templates, const std::string& p
   return false;
 }
 
+// Client credentials come from the environment or, when unset or empty, from the database.
+// A literal secret in the file is refused: the file gets committed and shared.
+std::optional<std::string> read_client_credential(const Context& ctx, const Field& field,
+                                                  bool secret) {
+  if (secret && field.node.IsScalar() && field.node.Scalar().find("${") == std::string::npos) {
+    field.error(ctx, "secrets do not belong in the file; write ${ENV_VAR} and set it in the "
+                     "environment");
+    return std::nullopt;
+  }
+  auto value = read_string(ctx, field);
+  return value && !value->empty() ? value : std::nullopt;
+}
+
 OAuth2Config read_oauth2(const Context& ctx, const Section& section, const Field& field) {
   OAuth2Config oauth2;
   if (auto url = section.get("authorization_url"))
@@ -59,9 +72,9 @@ OAuth2Config read_oauth2(const Context& ctx, const Section& section, const Field
   if (auto separator = section.get("scope_separator"))
     oauth2.scope_separator = read_nonempty_string(ctx, *separator).value_or(" ");
   if (auto id = section.get("client_id"))
-    oauth2.client_id = read_nonempty_string(ctx, *id);
+    oauth2.client_id = read_client_credential(ctx, *id, false);
   if (auto secret = section.get("client_secret"))
-    oauth2.client_secret = read_nonempty_string(ctx, *secret);
+    oauth2.client_secret = read_client_credential(ctx, *secret, true);
   if (auto margin = section.get("refresh_margin"))
     oauth2.refresh_margin = read_duration(ctx, *margin, true).value_or(oauth2.refresh_margin);
   if (auto params = section.get("authorization_params"))

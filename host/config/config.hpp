@@ -96,8 +96,9 @@ struct OAuth2Config {
   std::string token_url;
   std::vector<std::string> scopes;
   std::string scope_separator = " ";
-  std::optional<std::string> client_id;                    // nullopt: from the database
-  std::optional<std::string> client_secret;                // nullopt: from the database
+  // From ${ENV} references; nullopt (unset, or expanded to nothing): from the database.
+  std::optional<std::string> client_id;
+  std::optional<std::string> client_secret;
   Duration refresh_margin = std::chrono::minutes(5);       // refresh this long before expiry
   std::map<std::string, std::string> authorization_params; // extra query, e.g. access_type
   std::map<std::string, std::string> token_params;         // extra token request fields

@@ -81,8 +81,10 @@ Section::Section(const Context& ctx, const Field& field,
   is_map_ = true;
   std::string where = field.path.empty() ? "" : field.path + ": ";
   std::map<std::string, YAML::Mark> seen;
-  for (auto it = field.node.begin(); it != field.node.end(); ++it) {
-    const YAML::Node& key = it->first;
+  for (const auto& pair : field.node) {
+    // Copies: yaml-cpp's iterator hands out a temporary pair, so a reference would dangle.
+    const YAML::Node key = pair.first;
+    const YAML::Node value = pair.second;
     if (!key.IsScalar()) {
       ctx.error(key.Mark(), where + "expected a key name, got " + describe(key));
       continue;
@@ -98,7 +100,7 @@ Section::Section(const Context& ctx, const Field& field,
       ctx.error(key.Mark(), where + "unknown key '" + name + "'" + hint(name, *known));
       continue;
     }
-    Field child = field.child(name, it->second, key.Mark());
+    Field child = field.child(name, value, key.Mark());
     if (ctx.locations)
       (*ctx.locations)[child.path] = location_of(child.mark);
     entries_.push_back({name, std::move(child), key.Mark()});

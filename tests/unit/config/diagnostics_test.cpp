@@ -155,6 +155,18 @@ TEST_CASE("OAUTH2 needs a token_url") {
               "with auth mode OAUTH2)"});
 }
 
+TEST_CASE("a client secret written in the file is refused") {
+  CHECK(errors("integrations:\n"
+               "  slack:\n"
+               "    plugin: slack\n"
+               "    auth:\n"
+               "      mode: OAUTH2\n"
+               "      token_url: https://slack.com/api/oauth.v2.access\n"
+               "      client_secret: hunter2\n") ==
+        Lines{"integrations.yaml:7:22: integration 'slack': auth.client_secret: secrets do not "
+              "belong in the file; write ${ENV_VAR} and set it in the environment"});
+}
+
 TEST_CASE("a key of another auth mode is an error, not silently ignored") {
   CHECK(errors("integrations:\n"
                "  github:\n"

@@ -61,6 +61,25 @@ TEST_CASE("a set but empty variable without a default expands to nothing") {
   CHECK(description("'[${EMPTY}]'", {{"EMPTY", ""}}) == "[]");
 }
 
+TEST_CASE("OAuth client credentials that expand to nothing come from the database instead") {
+  std::string yaml = "integrations:\n"
+                     "  slack:\n"
+                     "    plugin: slack\n"
+                     "    auth:\n"
+                     "      mode: OAUTH2\n"
+                     "      token_url: https://slack.com/api/oauth.v2.access\n"
+                     "      client_id: ${SLACK_CLIENT_ID:-}\n"
+                     "      client_secret: ${SLACK_CLIENT_SECRET:-}\n";
+  Config without_env = load(yaml);
+  const OAuth2Config& unset = *without_env.integrations.at(0).auth.oauth2;
+  CHECK_FALSE(unset.client_id);
+  CHECK_FALSE(unset.client_secret);
+  Config with_env = load(yaml, {{"SLACK_CLIENT_ID", "id"}, {"SLACK_CLIENT_SECRET", "secret"}});
+  const OAuth2Config& set = *with_env.integrations.at(0).auth.oauth2;
+  CHECK(set.client_id == "id");
+  CHECK(set.client_secret == "secret");
+}
+
 TEST_CASE("a missing variable without a default is an error naming it") {
   CHECK(errors(description_yaml("${GREETING}")) ==
         Lines{"integrations.yaml:4:18: integration 'api': description: environment variable "
