@@ -13,8 +13,10 @@ const char* level_name(ah_log_level level) {
 }
 } // namespace
 
-LogSink stderr_log_sink() {
-  return [](ah_log_level level, const std::string& plugin_id, const std::string& text) {
+LogSink stderr_log_sink(ah_log_level min_level) {
+  return [min_level](ah_log_level level, const std::string& plugin_id, const std::string& text) {
+    if (level < min_level)
+      return;
     std::string who = plugin_id.empty() ? "a plugin" : "plugin '" + plugin_id + "'";
     std::cerr << "actionhost: " << who << ": " << level_name(level) << ": " << text << std::endl;
   };

@@ -57,8 +57,8 @@ private:
 using LogSink =
     std::function<void(ah_log_level level, const std::string& plugin_id, const std::string& text)>;
 
-// Writes "actionhost: plugin 'slack': warning: text" lines to stderr.
-LogSink stderr_log_sink();
+// Writes "actionhost: plugin 'slack': warning: text" lines to stderr, from min_level up.
+LogSink stderr_log_sink(ah_log_level min_level = AH_LOG_INFO);
 
 // Receives ah_host_api.notify: a resource changed (uri set) or a list changed (uri empty). Plugins
 // may call it from any thread between init and shutdown, so implementations must be thread-safe.
