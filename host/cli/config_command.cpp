@@ -48,6 +48,11 @@ std::string summary(const config::Config& config) {
   return keys.empty() ? text : text + " (" + keys + ")";
 }
 
+// The last line, so a long list still ends with its size.
+std::string count_line(const std::string& file, size_t problems) {
+  return file + ": " + std::to_string(problems) + (problems == 1 ? " problem" : " problems") + "\n";
+}
+
 } // namespace
 
 int config_check_command(const Args& args) {
@@ -62,7 +67,7 @@ int config_check_command(const Args& args) {
   try {
     config = config::load_file(file);
   } catch (const config::ConfigError& error) {
-    std::cerr << error.what() << "\n";
+    std::cerr << error.what() << "\n" << count_line(file, error.diagnostics().size());
     return kExitFailure;
   }
 
@@ -94,6 +99,7 @@ int config_check_command(const Args& args) {
   if (!problems.empty()) {
     for (const auto& problem : problems)
       std::cerr << problem << "\n";
+    std::cerr << count_line(file, problems.size());
     return kExitFailure;
   }
   std::cout << file << ": OK, " << summary(config) << "\n";
