@@ -5,6 +5,7 @@
 //   decode.hpp, encode.hpp    JSON <-> structs, with every decoding error and its path
 //   errors.hpp                exceptions and the statuses they become
 //   context.hpp, http.hpp     ah::Context and the proxy's HTTP client
+//   client.hpp                questions for the MCP client (elicitation, sampling)
 //   content.hpp               content blocks, ah::ToolResult, prompt messages
 //   actions.hpp, resources.hpp, prompts.hpp, completion.hpp, registry.hpp, entry.hpp
 //                             registration, trampolines and the AH_PLUGIN entry point
@@ -13,6 +14,7 @@
 #include <actionhost/plugin.h>
 
 #include <actionhost/sdk/actions.hpp>
+#include <actionhost/sdk/client.hpp>
 #include <actionhost/sdk/completion.hpp>
 #include <actionhost/sdk/content.hpp>
 #include <actionhost/sdk/context.hpp>

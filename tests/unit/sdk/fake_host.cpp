@@ -54,11 +54,12 @@ void http_release(ah_call* call, ah_http_response* response) {
   *response = ah_http_response{};
 }
 
-ah_status client_request(ah_call* call, ah_str method, ah_str params, ah_client_reply* out) {
-  call->client_requests.emplace_back(str(method), str(params));
+ah_status client_request(ah_call* call, const ah_client_request* r, ah_client_reply* out) {
+  ah_call::Question q{str(r->method), str(r->params_json), str(r->key)};
+  call->client_requests.push_back(q);
   if (!call->client)
     return AH_ERR_UNSUPPORTED;
-  auto [st, result] = call->client(str(method), str(params));
+  auto [st, result] = call->client(q);
   call->last_client_result = result;
   if (st == AH_OK)
     out->result_json = ah::view(call->last_client_result);
@@ -134,6 +135,15 @@ ah_status register_prompt(ah_registrar* r, const ah_prompt_desc* d) {
                         d->get, d->complete, d->state});
   return AH_OK;
 }
+thread_local FakeHost* current = nullptr; // the host whose plugin may notify without a call
+
+void notify(ah_call* call, ah_notify_kind kind, ah_str uri) {
+  if (call)
+    call->notifications.emplace_back(kind, str(uri));
+  else if (current)
+    current->notifications.emplace_back(kind, str(uri));
+}
+
 void registrar_set_error(ah_registrar* r, ah_str message) {
   r->errors.push_back(str(message));
 }
@@ -163,6 +173,8 @@ FakeHost::FakeHost() {
   api.set_error = &set_error;
   api.add_prompt_message = &add_prompt_message;
   api.add_completion = &add_completion;
+  api.notify = &notify;
+  current = this;
 
   registrar_api.struct_size = sizeof(registrar_api);
   registrar_api.registrar = &registrar;
@@ -174,6 +186,8 @@ FakeHost::FakeHost() {
 }
 
 FakeHost::~FakeHost() {
+  if (current == this)
+    current = nullptr;
   if (state_ && shutdown_)
     shutdown_(state_);
 }

@@ -44,9 +44,13 @@ struct ah_call {
   std::vector<SentRequest> requests;
   int releases = 0;
 
-  // The MCP client: (method, params JSON) -> status and result JSON.
-  std::function<std::pair<ah_status, std::string>(const std::string&, const std::string&)> client;
-  std::vector<std::pair<std::string, std::string>> client_requests;
+  // The MCP client: a question -> status and result JSON.
+  struct Question {
+    std::string method, params, key;
+  };
+  std::function<std::pair<ah_status, std::string>(const Question&)> client;
+  std::vector<Question> client_requests;
+  std::vector<std::pair<ah_notify_kind, std::string>> notifications;
 
   // Host-owned memory handed to the plugin; cleared by http_release.
   HttpAnswer last_answer;
@@ -88,7 +92,8 @@ struct ah_registrar {
 struct Invocation {
   std::string name, arguments = "{}", uri, integration_key = "sample-int", connection_id = "conn-1",
                     end_user_id = "user-9", metadata = R"({"team":"blue"})",
-                    settings = R"({"region":"eu"})", request_meta = "{}", execution_id = "exec-42";
+                    settings = R"({"region":"eu"})", request_meta = "{}", execution_id = "exec-42",
+                    client_capabilities = R"({"elicitation":{}})";
   uint32_t deadline_ms = 0;
 
   ah_invocation view() const {
@@ -105,6 +110,7 @@ struct Invocation {
     inv.request_meta_json = ah::view(request_meta);
     inv.execution_id = ah::view(execution_id);
     inv.deadline_ms = deadline_ms;
+    inv.client_capabilities_json = ah::view(client_capabilities);
     return inv;
   }
 };
@@ -139,6 +145,7 @@ public:
   ah_registrar_api registrar_api{};
   Invocation invocation; // identity used by every call; name/arguments/uri set per call
   std::vector<std::pair<ah_log_level, std::string>> init_logs;
+  std::vector<std::pair<ah_notify_kind, std::string>> notifications; // those without a call
 
 private:
   void* state_ = nullptr;

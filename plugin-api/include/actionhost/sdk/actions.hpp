@@ -136,7 +136,9 @@ public:
     const Action& a = *static_cast<const Action*>(state);
     return detail::guarded(a.host_, call, "action", a.name_, [&] {
       Context ctx(a.host_, call, inv);
-      return a.run_(ctx);
+      ah_status st = a.run_(ctx);
+      // A deferred question means the host re-runs the action with the answer.
+      return ctx.input_pending() ? AH_ERR_INPUT_REQUIRED : st;
     });
   }
 

@@ -2,7 +2,7 @@
 // ah::PromptMessage for prompts, and resource contents.
 #pragma once
 
-#include <actionhost/plugin.h>
+#include <actionhost/sdk/abi.hpp>
 #include <actionhost/sdk/json.hpp>
 
 #include <cstdint>
@@ -11,13 +11,6 @@
 #include <vector>
 
 namespace ah {
-
-inline ah_str view(std::string_view s) {
-  return ah_str{s.data(), s.size()};
-}
-inline std::string_view view(ah_str s) {
-  return s.len ? std::string_view(s.ptr, s.len) : std::string_view();
-}
 
 // One content block, owning its strings. Build it with the ah::content:: functions below.
 struct Content {

@@ -3,9 +3,8 @@
 #pragma once
 
 #include <actionhost/plugin.h>
-#include <actionhost/sdk/decode.hpp>
+#include <actionhost/sdk/client.hpp>
 #include <actionhost/sdk/http.hpp>
-#include <actionhost/sdk/schema.hpp>
 
 #include <chrono>
 
@@ -30,19 +29,32 @@ struct Connection {
   JsonObject metadata;
 };
 
-enum class ElicitAction { accept, decline, cancel };
-
-// The user's answer to Context::elicit<T>: content is set only when they accepted.
-template <class T> struct Elicited {
-  ElicitAction action = ElicitAction::cancel;
-  std::optional<T> content;
-  bool accepted() const { return action == ElicitAction::accept && content.has_value(); }
+// What changed, for notify(): one resource, or a whole list.
+enum class Change : ah_notify_kind {
+  resource_updated = AH_NOTIFY_RESOURCE_UPDATED,
+  tools = AH_NOTIFY_TOOLS_CHANGED,
+  resources = AH_NOTIFY_RESOURCES_CHANGED,
+  prompts = AH_NOTIFY_PROMPTS_CHANGED,
 };
 
-class Context {
+namespace detail {
+// True when a struct the host filled is large enough to hold `field` (structs grow at the end).
+template <class S, class F> bool has_field(const S& s, const F S::*field) {
+  auto offset = reinterpret_cast<const char*>(&(s.*field)) - reinterpret_cast<const char*>(&s);
+  return s.struct_size >= static_cast<std::size_t>(offset) + sizeof(F);
+}
+
+inline void notify(const ah_host_api* host, ah_call* call, Change what, std::string_view uri) {
+  if (has_field(*host, &ah_host_api::notify) && host->notify)
+    host->notify(call, static_cast<ah_notify_kind>(what), view(uri));
+}
+} // namespace detail
+
+// Client questions (elicit, sample, client_request) come from ClientRequests, see client.hpp.
+class Context : public ClientRequests {
 public:
   Context(const ah_host_api* host, ah_call* call, const ah_invocation* inv)
-      : host_(host), call_(call), inv_(inv) {}
+      : ClientRequests(host, call), inv_(inv) {}
 
   Http proxy() const { return Http(host_, call_); }
 
@@ -62,77 +74,9 @@ public:
       throw Cancelled();
   }
 
-  // Sends a request to the MCP client and returns its result object. Throws ah::InputRequired
-  // when the host will ask the client and re-run the action (so run up to here idempotently),
-  // and ah::HostError (e.g. AH_ERR_UNSUPPORTED) when the client cannot answer.
-  JsonObject client_request(std::string_view method, const JsonObject& params) const {
-    std::string text = json::stringify(params ? params : json::object());
-    ah_client_reply reply;
-    AH_INIT(reply);
-    ah_status st = host_->client_request(call_, view(method), view(text), &reply);
-    if (st == AH_ERR_INPUT_REQUIRED)
-      throw InputRequired{};
-    if (st != AH_OK)
-      throw HostError(st, std::string(method) + " failed: " +
-                              (reply.error.len ? std::string(view(reply.error))
-                                               : std::string(status_name(st))));
-    return json::parse_object(view(reply.result_json));
-  }
-
-  // elicitation/create with a hand-written schema; returns {action, content?}.
-  JsonObject elicit(std::string_view message, const JsonObject& requested_schema) const {
-    JsonObject params = json::object();
-    params->set("message", std::string(message));
-    params->set("requestedSchema", requested_schema);
-    return client_request("elicitation/create", params);
-  }
-
-  // elicitation/create with the form derived from T (a flat struct of strings, numbers,
-  // booleans and enums, as MCP elicitation allows), decoding the answer into T.
-  template <Record T> Elicited<T> elicit(std::string_view message) const {
-    JsonObject schema = json::object();
-    describe_type<T>(*schema);
-    schema->remove("additionalProperties"); // not part of MCP's restricted elicitation schema
-    JsonObject answer = elicit(message, schema);
-    Elicited<T> out;
-    std::string action = answer->optValue<std::string>("action", "cancel");
-    out.action = action == "accept"    ? ElicitAction::accept
-                 : action == "decline" ? ElicitAction::decline
-                                       : ElicitAction::cancel;
-    if (out.action == ElicitAction::accept && answer->has("content")) {
-      try {
-        out.content = decode<T>(answer->get("content"));
-      } catch (const DecodeError& e) {
-        throw ToolError("the user's answer does not fit the requested form: " +
-                        std::string(e.what()));
-      }
-    }
-    return out;
-  }
-
-  // sampling/createMessage with hand-written params; returns the client's result object.
-  JsonObject sample(const JsonObject& params) const {
-    return client_request("sampling/createMessage", params);
-  }
-
-  // Asks the client's model one question and returns its text answer.
-  std::string sample_text(std::string_view prompt, int max_tokens = 1000) const {
-    JsonObject content = json::object();
-    content->set("type", "text");
-    content->set("text", std::string(prompt));
-    JsonObject message = json::object();
-    message->set("role", "user");
-    message->set("content", content);
-    JsonArray messages = json::array();
-    messages->add(message);
-    JsonObject params = json::object();
-    params->set("messages", messages);
-    params->set("maxTokens", max_tokens);
-    JsonObject reply = sample(params);
-    JsonObject answer = reply->getObject("content");
-    if (!answer || answer->optValue<std::string>("type", "") != "text")
-      throw HostError(AH_ERR_UNSUPPORTED, "the client's model did not answer with text");
-    return answer->getValue<std::string>("text");
+  // Tells subscribed clients that a resource (uri) or a list changed.
+  void notify(Change what, std::string_view uri = {}) const {
+    detail::notify(host_, call_, what, uri);
   }
 
   Connection connection() const {
@@ -143,6 +87,16 @@ public:
   JsonObject settings() const { return json::parse_object(view(inv_->settings_json)); }
   // The MCP request's _meta object.
   JsonObject request_meta() const { return json::parse_object(view(inv_->request_meta_json)); }
+  // The MCP client's capabilities object (empty when unknown), and a shortcut for one of them:
+  // client_supports("elicitation"), client_supports("sampling").
+  JsonObject client_capabilities() const {
+    if (!detail::has_field(*inv_, &ah_invocation::client_capabilities_json))
+      return json::object();
+    return json::parse_object(view(inv_->client_capabilities_json));
+  }
+  bool client_supports(const std::string& capability) const {
+    return client_capabilities()->has(capability);
+  }
   std::string_view execution_id() const { return view(inv_->execution_id); }
   // The action, prompt or resource template being served, and for resources the URI read.
   std::string_view name() const { return view(inv_->name); }
@@ -159,8 +113,6 @@ public:
   const ah_invocation& invocation() const { return *inv_; }
 
 private:
-  const ah_host_api* host_;
-  ah_call* call_;
   const ah_invocation* inv_;
 };
 

@@ -2,7 +2,7 @@
 // through guarded(), so no exception ever crosses into the host.
 #pragma once
 
-#include <actionhost/plugin.h>
+#include <actionhost/sdk/abi.hpp>
 #include <actionhost/sdk/errors.hpp>
 
 #include <exception>

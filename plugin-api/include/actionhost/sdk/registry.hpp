@@ -96,6 +96,12 @@ public:
   }
   const ah_host_api& host() const { return *host_; }
 
+  // Tells subscribed clients that a resource or a list changed. Handlers may keep a reference
+  // to the Plugin (it lives until shutdown) and call this from any thread.
+  void notify(Change what, std::string_view uri = {}) const {
+    detail::notify(host_, nullptr, what, uri);
+  }
+
   const std::vector<std::unique_ptr<Action>>& actions() const { return actions_; }
   const std::vector<std::unique_ptr<Resource>>& resources() const { return resources_; }
   const std::vector<std::unique_ptr<ResourceTemplate>>& resource_templates() const {
