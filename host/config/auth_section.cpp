@@ -87,22 +87,22 @@ OAuth2Config read_oauth2(const Context& ctx, const Section& section, const Field
 
 } // namespace
 
-AuthConfig read_auth(const Context& ctx, const Field& field) {
+std::optional<AuthConfig> read_auth(const Context& ctx, const Field& field) {
   AuthConfig auth;
   std::vector<std::string> known = {"mode"};
   known.insert(known.end(), kOAuth2Keys.begin(), kOAuth2Keys.end());
   known.insert(known.end(), kInjectionKeys.begin(), kInjectionKeys.end());
   Section section(ctx, field, known);
   if (!section.is_map())
-    return auth;
+    return std::nullopt;
   auto mode_field = section.get("mode");
   if (!mode_field) {
     field.error(ctx, "missing 'mode' (expected one of OAUTH2, API_KEY, BASIC, BEARER, NONE)");
-    return auth;
+    return std::nullopt;
   }
   auto name = read_choice(ctx, *mode_field, kModeNames, "auth mode");
   if (!name)
-    return auth; // the other keys depend on the mode: checking them would only add noise
+    return std::nullopt; // the other keys depend on the mode: checking them would only add noise
   auth.mode = kModes[std::find(kModeNames.begin(), kModeNames.end(), *name) - kModeNames.begin()];
 
   const std::string actual = "the mode is " + *name;

@@ -116,10 +116,14 @@ Integration read_integration(const Context& parent, const Section::Entry& entry)
   if (auto access = section.get("access"))
     if (read_choice(ctx, *access, {"key", "open"}, "access").value_or("key") == "open")
       integration.access = Access::Open;
-  if (auto auth = section.get("auth"))
-    integration.auth = read_auth(ctx, *auth);
+  std::optional<AuthMode> mode = AuthMode::None;
+  if (auto auth_field = section.get("auth")) {
+    auto auth = read_auth(ctx, *auth_field);
+    integration.auth = auth.value_or(AuthConfig{});
+    mode = auth ? std::optional(auth->mode) : std::nullopt;
+  }
   if (auto proxy = section.get("proxy"))
-    integration.proxy = read_proxy(ctx, *proxy, integration.auth.mode);
+    integration.proxy = read_proxy(ctx, *proxy, mode);
   if (auto actions = section.get("actions"))
     integration.actions = read_actions(ctx, *actions);
   if (auto staged = section.get("staged")) {

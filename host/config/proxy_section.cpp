@@ -10,7 +10,8 @@ namespace {
 
 // base_url may hold placeholders; check the URL with each replaced by a plain word. When the
 // scheme itself comes from a placeholder (base_url: ${connection.url}) it is checked per call.
-std::optional<Template> read_base_url(const Context& ctx, const Field& field, AuthMode mode) {
+std::optional<Template> read_base_url(const Context& ctx, const Field& field,
+                                      std::optional<AuthMode> mode) {
   auto base_url = read_template(ctx, field, mode);
   if (!base_url || base_url->parts.empty() || base_url->parts.front().placeholder)
     return base_url;
@@ -39,7 +40,7 @@ std::optional<std::string> read_host(const Context& ctx, const Field& field) {
 
 } // namespace
 
-ProxyConfig read_proxy(const Context& ctx, const Field& field, AuthMode mode) {
+ProxyConfig read_proxy(const Context& ctx, const Field& field, std::optional<AuthMode> mode) {
   ProxyConfig proxy;
   Section section(ctx, field, kProxyKeys);
   if (!section.is_map())

@@ -75,8 +75,9 @@ void reject_unless(const Context& ctx, const Section& section, const std::string
 // Scalars are expanded (${ENV}) before they are interpreted, so `timeout: ${T:-30s}` works.
 std::optional<std::string> read_string(const Context& ctx, const Field& field);
 std::optional<std::string> read_nonempty_string(const Context& ctx, const Field& field);
-// A string that may hold the runtime placeholders available with `mode`.
-std::optional<Template> read_template(const Context& ctx, const Field& field, AuthMode mode);
+// A string that may hold the runtime placeholders available with `mode` (any when nullopt).
+std::optional<Template> read_template(const Context& ctx, const Field& field,
+                                      std::optional<AuthMode> mode);
 std::optional<bool> read_bool(const Context& ctx, const Field& field);
 std::optional<long long> read_int(const Context& ctx, const Field& field, long long min,
                                   long long max);

@@ -57,16 +57,17 @@ std::optional<std::string> read_nonempty_string(const Context& ctx, const Field&
   return text;
 }
 
-std::optional<Template> read_template(const Context& ctx, const Field& field, AuthMode mode) {
+std::optional<Template> read_template(const Context& ctx, const Field& field,
+                                      std::optional<AuthMode> mode) {
   auto expansion = expanded(ctx, field, "a string");
   if (!expansion)
     return std::nullopt;
   bool ok = true;
   for (const auto& part : expansion->value.parts) {
-    if (part.placeholder && !placeholder_available(part.text, mode)) {
+    if (part.placeholder && mode && !placeholder_available(part.text, *mode)) {
       field.error(ctx, "'${" + part.text + "}' is not available with auth mode " +
-                           std::string(to_string(mode)) +
-                           " (available: " + available_placeholders(mode) + ")");
+                           std::string(to_string(*mode)) +
+                           " (available: " + available_placeholders(*mode) + ")");
       ok = false;
     }
   }

@@ -136,6 +136,16 @@ TEST_CASE("an unknown auth mode lists the modes") {
               "OAUTH2, API_KEY, BASIC, BEARER, NONE)"});
 }
 
+TEST_CASE("a wrong auth mode is reported once, not again for each placeholder") {
+  CHECK(errors("integrations:\n"
+               "  maps:\n"
+               "    plugin: maps\n"
+               "    auth: { mode: Api_Key }\n"
+               "    proxy: { base_url: 'https://maps.example.com/${apiKey}' }\n") ==
+        Lines{"integrations.yaml:4:19: integration 'maps': unknown auth mode 'Api_Key' (expected "
+              "OAUTH2, API_KEY, BASIC, BEARER, NONE)"});
+}
+
 TEST_CASE("auth needs a mode") {
   CHECK(errors("integrations:\n"
                "  slack:\n"
