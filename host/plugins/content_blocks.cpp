@@ -26,7 +26,7 @@ bool set_json_object(Poco::JSON::Object& target, const char* key, ah_str json, c
   if (json.len == 0)
     return true;
   try {
-    target.set(key, schema::parse_json_object(std::string_view(json.ptr, json.len)));
+    target.set(key, schema::parse_json_object(str(json)));
     return true;
   } catch (const schema::SchemaError& e) {
     problem = std::string(field) + " is " + e.what();

@@ -17,7 +17,7 @@ std::pair<Poco::JSON::Object::Ptr, std::shared_ptr<const schema::CompiledSchema>
 tool_schema(ah_str text, const std::string& owner, const std::string& which) {
   Poco::Dynamic::Var document;
   try {
-    document = schema::parse_json(std::string_view(text.ptr ? text.ptr : "", text.len));
+    document = schema::parse_json(str(text));
   } catch (const schema::SchemaError& e) {
     refuse(owner + ": " + which + " is " + e.what());
   }
@@ -37,7 +37,7 @@ Poco::JSON::Object::Ptr optional_object(ah_str text, const std::string& owner, c
   if (text.len == 0)
     return nullptr;
   try {
-    return schema::parse_json_object(std::string_view(text.ptr ? text.ptr : "", text.len));
+    return schema::parse_json_object(str(text));
   } catch (const schema::SchemaError& e) {
     refuse(owner + ": " + field + " is " + e.what());
   }
@@ -163,7 +163,7 @@ Prompt make_prompt(const ah_prompt_desc& d, const PluginState& plugin) {
   if (d.arguments_json.len > 0) {
     Poco::Dynamic::Var args;
     try {
-      args = schema::parse_json(std::string_view(d.arguments_json.ptr, d.arguments_json.len));
+      args = schema::parse_json(str(d.arguments_json));
     } catch (const schema::SchemaError& e) {
       refuse(owner + ": arguments_json is " + e.what());
     }

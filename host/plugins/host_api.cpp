@@ -55,7 +55,7 @@ ah_status host_progress(ah_call* call, double progress, double total, ah_str mes
 Pairs pairs_of(const ah_pair* pairs, size_t count) {
   Pairs out;
   for (size_t i = 0; pairs != nullptr && i < count; ++i)
-    out.emplace_back(str(pairs[i].name), str(pairs[i].value));
+    out.emplace_back(bytes(pairs[i].name), bytes(pairs[i].value));
   return out;
 }
 
@@ -72,7 +72,7 @@ ah_status host_http_request(ah_call* call, const ah_http_request* request,
     req.url = str(in.url);
     req.query = pairs_of(in.query, in.query_count);
     req.headers = pairs_of(in.headers, in.header_count);
-    req.body = str(in.body);
+    req.body = bytes(in.body);
     req.timeout_ms = in.timeout_ms;
     req.flags = in.flags;
 
@@ -178,8 +178,7 @@ ah_status host_set_structured_content(ah_call* call, ah_str json) noexcept {
     std::lock_guard lock(call->mutex);
     call->structured_set = true;
     try {
-      call->structured =
-          schema::parse_json_object(std::string_view(json.ptr ? json.ptr : "", json.len));
+      call->structured = schema::parse_json_object(str(json));
       call->structured_problem.clear();
       return AH_OK;
     } catch (const schema::SchemaError& e) {

@@ -39,9 +39,12 @@ template <class T> void write_sized(T* out, const T& value) {
   std::memcpy(static_cast<void*>(out), &copy, std::min<size_t>(size, sizeof(T)));
 }
 
-// A borrowed view as an owned string. A NULL pointer with a length is a plugin bug; it reads as
-// empty rather than crashing the host.
-inline std::string str(ah_str s) {
+// A borrowed view as owned text. Everything the host copies ends up in JSON for a client, so bytes
+// that are not UTF-8 become U+FFFD here instead of breaking a response later. A NULL pointer with
+// a length is a plugin bug; it reads as empty rather than crashing the host.
+std::string str(ah_str s);
+// A borrowed view as owned bytes, unchanged (HTTP bodies and headers may be binary).
+inline std::string bytes(ah_str s) {
   return s.ptr == nullptr ? std::string() : std::string(s.ptr, s.len);
 }
 inline ah_str view(const std::string& s) {

@@ -87,6 +87,13 @@ TEST_CASE("an error status without a message is a tool error naming the status")
                          "error message");
 }
 
+TEST_CASE("text that is not UTF-8 is repaired with U+FFFD before it reaches JSON") {
+  auto plugin = fixtures::load("invalid_utf8_text");
+  auto result = plugin->action("list_items")->call(nullptr);
+  CHECK_FALSE(result.is_error);
+  CHECK(result.text() == "caf\xc3\xa9 \xef\xbf\xbd end \xef\xbf\xbd\xef\xbf\xbd");
+}
+
 TEST_CASE("a serialized action never runs twice at once") {
   auto plugin = fixtures::load("good_minimal");
   auto action = plugin->action("count_serial");
