@@ -2,6 +2,7 @@
 #include "sections.hpp"
 #include "values.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace actionhost::config::detail {
@@ -28,12 +29,17 @@ std::optional<std::string> read_host(const Context& ctx, const Field& field) {
   auto host = read_nonempty_string(ctx, field);
   if (!host)
     return std::nullopt;
-  for (char c : *host) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) &&
-        std::string_view(".-*:[]").find(c) == std::string_view::npos) {
-      field.error(ctx, "expected a host name such as files.slack.com, got '" + *host + "'");
-      return std::nullopt;
-    }
+  std::string_view name = *host;
+  if (name.starts_with("*."))
+    name.remove_prefix(2);
+  bool valid = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) ||
+           std::string_view(".-:[]").find(c) != std::string_view::npos;
+  });
+  if (!valid) {
+    field.error(ctx,
+                "expected a host name such as files.slack.com or *.slack.com, got '" + *host + "'");
+    return std::nullopt;
   }
   return host;
 }

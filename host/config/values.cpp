@@ -89,6 +89,9 @@ std::optional<std::string> url_problem(const std::string& url) {
       return "expected an http:// or https:// URL";
     if (uri.getHost().empty())
       return "the URL has no host";
+    for (char c : uri.getHost())
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != ':')
+        return "'" + uri.getHost() + "' is not a host name";
     if (!uri.getUserInfo().empty())
       return "credentials do not belong in the URL (use auth:)";
     return std::nullopt;

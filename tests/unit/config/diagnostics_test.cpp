@@ -230,6 +230,12 @@ TEST_CASE("URLs must be http or https") {
                "    auth: { mode: OAUTH2, token_url: 'https://exa mple.com:99999/token' }\n") ==
         Lines{"integrations.yaml:4:38: integration 'files': auth.token_url: not a valid URL "
               "(bad or invalid port number: 99999), got 'https://exa mple.com:99999/token'"});
+  CHECK(errors("integrations:\n"
+               "  files:\n"
+               "    plugin: files\n"
+               "    auth: { mode: OAUTH2, token_url: 'https://exa mple.com/token' }\n") ==
+        Lines{"integrations.yaml:4:38: integration 'files': auth.token_url: 'exa mple.com' is "
+              "not a host name, got 'https://exa mple.com/token'"});
 }
 
 TEST_CASE("a proxy needs a base_url") {
@@ -249,7 +255,7 @@ TEST_CASE("allowed_hosts are host names, not URLs") {
                "      base_url: https://api.example.com\n"
                "      allowed_hosts: [cdn.example.com, 'https://files.example.com']\n") ==
         Lines{"integrations.yaml:6:40: integration 'files': proxy.allowed_hosts[1]: expected a "
-              "host name such as files.slack.com, got 'https://files.example.com'"});
+              "host name such as files.slack.com or *.slack.com, got 'https://files.example.com'"});
 }
 
 TEST_CASE("durations need a unit") {

@@ -69,7 +69,7 @@ TEST_CASE("proxy, retry and pagination of the OAUTH2 integration") {
   REQUIRE(slack.proxy);
   const ProxyConfig& proxy = *slack.proxy;
   CHECK(proxy.base_url.text() == "https://slack.com/api"); // the ${SLACK_BASE_URL:-...} default
-  CHECK(proxy.allowed_hosts == std::vector<std::string>{"files.slack.com"});
+  CHECK(proxy.allowed_hosts == std::vector<std::string>{"files.slack.com", "*.slack-edge.com"});
   CHECK(proxy.timeout == 30s);
   CHECK(proxy.max_response_bytes == 10485760u);
   CHECK(proxy.ca_file == kDataDir / "certs/private-ca.pem");
