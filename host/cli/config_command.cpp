@@ -6,6 +6,7 @@
 
 #include "config.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <system_error>
@@ -62,6 +63,14 @@ int config_check_command(const Args& args) {
   if (!parsed)
     return exit_code;
 
+  std::string listen_text = parsed->get("listen");
+  auto listen_flag = config::parse_listen_address(listen_text);
+  if (!listen_text.empty() && !listen_flag) {
+    std::cerr << "actionhost config check: --listen: expected HOST:PORT, got '" << listen_text
+              << "'\n";
+    return kExitUsage;
+  }
+
   std::string file = parsed->get("config", kDefaultConfig);
   config::Config config;
   try {
@@ -71,35 +80,31 @@ int config_check_command(const Args& args) {
     return kExitFailure;
   }
 
-  std::vector<std::string> problems;
-  for (const auto& diagnostic : config::check_plugin_files(config, plugin_dir(*parsed, config)))
-    problems.push_back(diagnostic.to_string());
+  auto problems = config::check_plugin_files(config, plugin_dir(*parsed, config));
   for (const auto& integration : config.integrations) {
     const auto& ca_file = integration.proxy ? integration.proxy->ca_file : std::nullopt;
     if (ca_file && !std::filesystem::is_regular_file(*ca_file))
-      problems.push_back(config
-                             .diagnostic(integration, "proxy.ca_file",
-                                         "proxy.ca_file: " + ca_file->string() + " is not a file")
-                             .to_string());
+      problems.push_back(config.diagnostic(
+          integration, "proxy.ca_file", "proxy.ca_file: " + ca_file->string() + " is not a file"));
+  }
+  std::stable_sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) {
+    return std::pair(a.location.line, a.location.column) <
+           std::pair(b.location.line, b.location.column);
+  });
+  size_t count = problems.size();
+  for (const auto& problem : problems)
+    std::cerr << problem.to_string() << "\n";
+
+  auto listen = listen_flag ? listen_flag : config.server.listen;
+  std::string listen_host =
+      listen ? listen->host : config::parse_listen_address(config::kDefaultListen)->host;
+  if (auto refusal = config::check_open_access(config, listen_host)) {
+    std::cerr << *refusal << "\n";
+    count += static_cast<size_t>(std::count(refusal->begin(), refusal->end(), '\n')) + 1;
   }
 
-  std::string listen_text = parsed->get("listen");
-  auto listen =
-      listen_text.empty() ? config.server.listen : config::parse_listen_address(listen_text);
-  if (!listen_text.empty() && !listen) {
-    std::cerr << "actionhost config check: --listen: expected HOST:PORT, got '" << listen_text
-              << "'\n";
-    return kExitUsage;
-  }
-  if (!listen)
-    listen = config::parse_listen_address(config::kDefaultListen);
-  if (auto refusal = config::check_open_access(config, listen->host))
-    problems.push_back(*refusal);
-
-  if (!problems.empty()) {
-    for (const auto& problem : problems)
-      std::cerr << problem << "\n";
-    std::cerr << count_line(file, problems.size());
+  if (count > 0) {
+    std::cerr << count_line(file, count);
     return kExitFailure;
   }
   std::cout << file << ": OK, " << summary(config) << "\n";
