@@ -49,6 +49,8 @@ public:
       ++pending_;
       return std::nullopt;
     }
+    if (st == AH_ERR_UNSUPPORTED && reply.error.len == 0)
+      throw HostError(st, "the MCP client does not support " + std::string(method));
     if (st != AH_OK)
       throw HostError(st, std::string(method) + " failed: " +
                               (reply.error.len ? std::string(view(reply.error))

@@ -199,7 +199,8 @@ private:
   static unsigned char uchar(char c) { return static_cast<unsigned char>(c); }
 };
 
-// Enums cross JSON as strings. Declare the names once by specialising ah::enum_names:
+// Enums cross JSON as strings. Declare the names once by specialising ah::enum_names, right
+// after the enum (before any code uses the enum as JSON), at namespace scope:
 //   template <> struct ah::enum_names<Color> {
 //     static constexpr ah::enumerator<Color> values[] = {{Color::red, "red"}, {Color::blue,
 //     "blue"}};
