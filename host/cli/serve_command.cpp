@@ -7,6 +7,7 @@
 #include "config.hpp"
 #include "health.hpp"
 #include "http.hpp"
+#include "mcp.hpp"
 #include "registry.hpp"
 
 #include <Poco/Logger.h>
@@ -158,6 +159,16 @@ int serve_command(const Args& args) {
     return stopping ? http::Readiness{false, "shutting down"} : http::Readiness{true, ""};
   });
 
+  mcp::Options mcp_options;
+  mcp_options.allowed_origins = config.server.allowed_origins.value_or(std::vector<std::string>{});
+  mcp_options.loopback = listen.is_loopback();
+  mcp_options.max_body_bytes = config.server.max_body_bytes.value_or(mcp_options.max_body_bytes);
+  mcp_options.session_idle_timeout =
+      config.server.session_idle_timeout.value_or(mcp_options.session_idle_timeout);
+  mcp_options.server_version = ACTIONHOST_VERSION;
+  mcp::Service mcp_service(registry, mcp_options);
+  mcp_service.add_routes(*router);
+
   http::ServerOptions server_options;
   server_options.listen = listen;
   http::Server server(server_options, router);
@@ -175,6 +186,7 @@ int serve_command(const Args& args) {
   int signal = wait_for_termination_signal();
   stopping = true;
   log.information("signal %d received: finishing in-flight requests", signal);
+  mcp_service.stop(); // ends open streams so in-flight requests can finish
   server.stop();
   registry.shutdown(); // after the last request has returned
   log.information("stopped");

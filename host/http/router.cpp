@@ -49,7 +49,7 @@ void Router::dispatch(Request& request, Response& response) const {
 }
 
 void send_json(Response& response, int status, const std::string& body) {
-  response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+  response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
   response.setContentType("application/json");
   response.setContentLength(static_cast<std::streamsize>(body.size()));
   response.send() << body;

@@ -1,0 +1,111 @@
+// The 2024-11-05 HTTP+SSE transport: GET /sse opens the stream and names, in an `endpoint` event,
+// the URL to POST messages to; every answer travels on the stream, each POST only gets 202.
+#include "dispatcher.hpp"
+#include "service_impl.hpp"
+#include "versions.hpp"
+
+#include <Poco/URI.h>
+
+namespace actionhost::mcp {
+namespace {
+
+// Messages of the session's calls go to its stream.
+class StreamOutbound : public Outbound {
+public:
+  explicit StreamOutbound(Session& session) : session_(session) {}
+  void send(const std::string& message) override { session_.push(message); }
+
+private:
+  Session& session_;
+};
+
+std::string session_param(const http::Request& request) {
+  for (const auto& [name, value] : Poco::URI(request.getURI()).getQueryParameters())
+    if (name == "sessionId")
+      return value;
+  return {};
+}
+
+} // namespace
+
+void Service::Impl::legacy_stream(http::Request& request, http::Response& response) {
+  const registry::ServedIntegration* integration = nullptr;
+  if (!admit(request, response, "/sse", integration))
+    return;
+  auto session = sessions.create(integration->config.key, std::string(versions::k2024_11_05), {});
+  session->claim_listener();
+  session->enter();
+  auto& out = sse::start(response);
+  bool open = sse::write(out, sse::frame("/messages?sessionId=" + session->id(), {}, "endpoint"));
+  while (open && !stopping) {
+    auto messages = session->wait_messages(std::chrono::seconds(15), open);
+    for (auto& message : messages)
+      open = open && sse::write(out, sse::frame(message));
+    if (open && messages.empty())
+      open = sse::write(out, sse::kKeepAlive);
+  }
+  session->leave();
+  sessions.end(session->id()); // the stream is the session
+}
+
+void Service::Impl::legacy_post(http::Request& request, http::Response& response) {
+  if (auto refusal = refuse_at_door(request, door)) {
+    send_error(response, 403, jsonrpc::kInvalidRequest, "Forbidden: " + *refusal);
+    return;
+  }
+  auto session = sessions.find(session_param(request));
+  if (!session) {
+    send_error(response, 404, -32001, "Session not found: open GET /sse first");
+    return;
+  }
+  const auto* integration = registry.find(session->integration());
+  std::string text;
+  if (!integration || !read_body(request, response, text))
+    return;
+  jsonrpc::Body body;
+  try {
+    body = jsonrpc::parse(text, {options.max_json_depth});
+  } catch (const jsonrpc::ParseFailure& failure) {
+    send_error(response, 400, failure.error.code, failure.error.message);
+    return;
+  }
+  if (body.batch || body.messages.front().kind == jsonrpc::Message::Kind::Invalid) {
+    send_error(response, 400, jsonrpc::kInvalidRequest, "Invalid message: " + text);
+    return;
+  }
+  // Accept first, then work: the answer goes to the stream, and the client may need to POST
+  // its answers to our questions meanwhile (on another connection).
+  response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_ACCEPTED);
+  response.setContentType("text/plain");
+  response.setContentLength(8);
+  response.send() << "Accepted";
+  response.send().flush();
+
+  session->enter();
+  auto& message = body.messages.front();
+  StreamOutbound out(*session);
+  auto exchange = exchange_for(*integration);
+  exchange.session = session.get();
+  exchange.out = &out;
+  if (message.kind == jsonrpc::Message::Kind::Response) {
+    session->resolve(message.id.toString(), message.error ? "" : jsonrpc::to_json(message.result),
+                     message.error ? message.error->message : "");
+  } else if (message.is_request() && message.method == "initialize") {
+    exchange.version =
+        versions::negotiate(message.params->optValue<std::string>("protocolVersion", ""));
+    session->set_negotiated(exchange.version, message.params->getObject("capabilities"));
+    session->push(jsonrpc::result_response(message.id, initialize_result(exchange)));
+  } else if (message.is_request()) {
+    exchange.version = session->version();
+    exchange.client_capabilities = session->client_capabilities();
+    exchange.log_level = session->log_level;
+    if (auto meta = message.params->getObject("_meta"))
+      exchange.meta = meta;
+    session->push(dispatch(message, exchange).to_json(message.id));
+  } else if (message.method == "notifications/cancelled" && message.params->has("requestId")) {
+    session->cancel(jsonrpc::to_json(message.params->get("requestId")));
+  }
+  session->leave();
+}
+
+} // namespace actionhost::mcp

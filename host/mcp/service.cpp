@@ -1,0 +1,195 @@
+#include "service_impl.hpp"
+
+#include "versions.hpp"
+
+#include <Poco/String.h>
+#include <Poco/URI.h>
+
+namespace actionhost::mcp {
+
+void send_error(http::Response& response, int status, int code, const std::string& message,
+                const Poco::Dynamic::Var& id, const Poco::Dynamic::Var& data) {
+  http::send_json(response, status, jsonrpc::error_response(id, {code, message, data}));
+}
+
+Service::Impl::Impl(const registry::Registry& registry_, Options options_)
+    : registry(registry_),
+      options(std::move(options_)), door{options.allowed_origins, options.loopback},
+      sessions(options.session_idle_timeout) {}
+
+bool Service::Impl::admit(http::Request& request, http::Response& response,
+                          const std::string& path_prefix,
+                          const registry::ServedIntegration*& integration) {
+  if (auto refusal = refuse_at_door(request, door)) {
+    send_error(response, 403, jsonrpc::kInvalidRequest, "Forbidden: " + *refusal);
+    return false;
+  }
+  std::string path = Poco::URI(request.getURI()).getPath();
+  std::string key;
+  if (path.size() > path_prefix.size() + 1 && path.compare(0, path_prefix.size(), path_prefix) == 0)
+    key = path.substr(path_prefix.size() + 1);
+  else if (request.has("provider-config-key"))
+    key = request.get("provider-config-key");
+  if (key.empty()) {
+    send_error(response, 400, jsonrpc::kInvalidRequest,
+               "No integration named: POST to " + path_prefix +
+                   "/{integration} or send a provider-config-key header naming one");
+    return false;
+  }
+  integration = registry.find(key);
+  if (!integration) {
+    send_error(response, 404, jsonrpc::kInvalidRequest,
+               "Unknown integration '" + key +
+                   "': it is not in the configuration or could not "
+                   "be loaded");
+    return false;
+  }
+  if (integration->config.access != config::Access::Open) {
+    response.set("WWW-Authenticate", "Bearer");
+    send_error(response, 401, jsonrpc::kInvalidRequest,
+               "Integration '" + key + "' requires a secret key (Authorization: Bearer <key>)");
+    return false;
+  }
+  return true;
+}
+
+bool Service::Impl::read_body(http::Request& request, http::Response& response, std::string& body) {
+  auto limit = options.max_body_bytes;
+  if (request.hasContentLength() && static_cast<uint64_t>(request.getContentLength64()) > limit) {
+    send_error(response, 413, jsonrpc::kInvalidRequest,
+               "Request body too large (limit " + std::to_string(limit) + " bytes)");
+    return false;
+  }
+  auto& in = request.stream();
+  char buffer[8192];
+  while (in) {
+    in.read(buffer, sizeof buffer);
+    body.append(buffer, static_cast<size_t>(in.gcount()));
+    if (body.size() > limit) {
+      send_error(response, 413, jsonrpc::kInvalidRequest,
+                 "Request body too large (limit " + std::to_string(limit) + " bytes)");
+      return false;
+    }
+  }
+  return true;
+}
+
+Exchange Service::Impl::exchange_for(const registry::ServedIntegration& integration) const {
+  Exchange exchange;
+  exchange.integration = &integration;
+  exchange.options = &options;
+  exchange.signer = &signer;
+  return exchange;
+}
+
+bool Service::Impl::wait_unless_stopping(std::chrono::milliseconds timeout) {
+  std::unique_lock lock(stop_mutex);
+  stop_cv.wait_for(lock, timeout, [&] { return stopping.load(); });
+  return !stopping;
+}
+
+namespace {
+
+bool has_claim(const jsonrpc::Message& message) {
+  if (!message.params)
+    return false;
+  auto meta = message.params->getObject("_meta");
+  return meta && meta->has("io.modelcontextprotocol/protocolVersion");
+}
+
+std::string trimmed_header(const http::Request& request, const std::string& name) {
+  return request.has(name) ? Poco::trim(request.get(name)) : std::string();
+}
+
+} // namespace
+
+void Service::Impl::post(http::Request& request, http::Response& response) {
+  const registry::ServedIntegration* integration = nullptr;
+  if (!admit(request, response, "/mcp", integration))
+    return;
+  std::string content_type = Poco::toLower(request.getContentType());
+  if (content_type.find("application/json") == std::string::npos) {
+    send_error(response, 415, jsonrpc::kInvalidRequest,
+               "Unsupported Media Type: Content-Type must be application/json");
+    return;
+  }
+  std::string text;
+  if (!read_body(request, response, text))
+    return;
+  jsonrpc::Body body;
+  try {
+    body = jsonrpc::parse(text, {options.max_json_depth});
+  } catch (const jsonrpc::ParseFailure& failure) {
+    send_error(response, 400, failure.error.code, failure.error.message);
+    return;
+  }
+  std::string header_version = trimmed_header(request, "MCP-Protocol-Version");
+  if (body.batch) {
+    for (const auto& m : body.messages)
+      if (has_claim(m) || m.method == "initialize") {
+        send_error(response, 400, jsonrpc::kInvalidRequest,
+                   "Invalid Request: initialize and stateless (2026-07-28) requests cannot be "
+                   "batched");
+        return;
+      }
+    session_post(request, response, *integration, body);
+    return;
+  }
+  auto& message = body.messages.front();
+  if (message.kind == jsonrpc::Message::Kind::Invalid) {
+    send_error(response, 400, jsonrpc::kInvalidRequest,
+               "Invalid Request: " + message.error->message, message.id);
+    return;
+  }
+  bool modern_header = versions::names_stateless_era(header_version);
+  if (message.method == "initialize" && !has_claim(message)) {
+    if (modern_header) {
+      send_error(response, 400, jsonrpc::kHeaderMismatch,
+                 "initialize belongs to the session era but MCP-Protocol-Version names " +
+                     header_version,
+                 message.id);
+      return;
+    }
+    session_post(request, response, *integration, body);
+    return;
+  }
+  if ((message.kind == jsonrpc::Message::Kind::Request ||
+       message.kind == jsonrpc::Message::Kind::Notification) &&
+      (has_claim(message) || modern_header)) {
+    stateless_post(request, response, *integration, message);
+    return;
+  }
+  session_post(request, response, *integration, body);
+}
+
+Service::Service(const registry::Registry& registry, Options options)
+    : impl_(std::make_shared<Impl>(registry, std::move(options))) {}
+
+Service::~Service() {
+  stop();
+}
+
+void Service::add_routes(http::Router& router) {
+  auto impl = impl_;
+  for (const char* path : {"/mcp", "/mcp/*"}) {
+    router.add("POST", path, [impl](auto& rq, auto& rs) { impl->post(rq, rs); });
+    router.add("GET", path, [impl](auto& rq, auto& rs) { impl->get(rq, rs); });
+    router.add("DELETE", path, [impl](auto& rq, auto& rs) { impl->remove(rq, rs); });
+  }
+  for (const char* path : {"/sse", "/sse/*"})
+    router.add("GET", path, [impl](auto& rq, auto& rs) { impl->legacy_stream(rq, rs); });
+  router.add("POST", "/messages", [impl](auto& rq, auto& rs) { impl->legacy_post(rq, rs); });
+}
+
+void Service::stop() {
+  {
+    std::lock_guard lock(impl_->stop_mutex);
+    if (impl_->stopping)
+      return;
+    impl_->stopping = true;
+  }
+  impl_->stop_cv.notify_all();
+  impl_->sessions.stop();
+}
+
+} // namespace actionhost::mcp

@@ -1,0 +1,60 @@
+// What the transports share: the registry, the options, the sessions, the state signer, and the
+// checks every request passes at the door (origin, integration, access, body size, JSON).
+#pragma once
+
+#include "exchange.hpp"
+#include "origin.hpp"
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace actionhost::mcp {
+
+struct Service::Impl {
+  Impl(const registry::Registry& registry, Options options);
+
+  const registry::Registry& registry;
+  Options options;
+  DoorPolicy door;
+  SessionTable sessions;
+  StateSigner signer;
+  std::atomic<bool> stopping{false};
+  std::mutex stop_mutex;
+  std::condition_variable stop_cv; // wakes streams waiting for something to send
+
+  // ---- The door. Each returns false after answering the request itself.
+  // Origin/Host (403) and the integration named by the path or provider-config-key (404, 400,
+  // 401 for integrations that need a secret key).
+  bool admit(http::Request& request, http::Response& response, const std::string& path_prefix,
+             const registry::ServedIntegration*& integration);
+  // Reads the body within max_body_bytes (413).
+  bool read_body(http::Request& request, http::Response& response, std::string& body);
+
+  // ---- Transports
+  void post(http::Request& request, http::Response& response);          // /mcp: routes by era
+  void get(http::Request& request, http::Response& response);           // /mcp: the GET stream
+  void remove(http::Request& request, http::Response& response);        // /mcp: DELETE
+  void legacy_stream(http::Request& request, http::Response& response); // GET /sse
+  void legacy_post(http::Request& request, http::Response& response);   // POST /messages
+
+  // Session era, after era routing (streamable_http.cpp).
+  void session_post(http::Request& request, http::Response& response,
+                    const registry::ServedIntegration& integration, jsonrpc::Body& body);
+  // Stateless era (stateless.cpp).
+  void stateless_post(http::Request& request, http::Response& response,
+                      const registry::ServedIntegration& integration, jsonrpc::Message& message);
+
+  // A fresh exchange for an integration.
+  Exchange exchange_for(const registry::ServedIntegration& integration) const;
+  // Waits on stop_cv up to `timeout`; false once stopping.
+  bool wait_unless_stopping(std::chrono::milliseconds timeout);
+};
+
+// An HTTP-level error with a JSON-RPC error body (id echoed when known, null otherwise).
+void send_error(http::Response& response, int status, int code, const std::string& message,
+                const Poco::Dynamic::Var& id = {}, const Poco::Dynamic::Var& data = {});
+
+} // namespace actionhost::mcp
