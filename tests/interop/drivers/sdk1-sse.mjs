@@ -13,7 +13,8 @@ const transport = new SSEClientTransport(new URL(sseUrl));
 let transportError;
 transport.onerror = (e) => { transportError = e; };
 try {
-  await client.connect(transport);
+  // A POST to the endpoint that fails server-side leaves the SDK waiting: bound the handshake.
+  await client.connect(transport, { timeout: 15000 });
 } catch (e) {
   fail(`connect over HTTP+SSE to ${sseUrl} failed: ${e?.message || e}`);
 }
