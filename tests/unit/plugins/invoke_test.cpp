@@ -134,6 +134,16 @@ TEST_CASE("a passed deadline reads as cancelled") {
   CHECK(result.status == AH_ERR_CANCELLED);
 }
 
+TEST_CASE("an action's own timeout_ms becomes the call's deadline") {
+  auto plugin = fixtures::load("good_minimal");
+  auto action = plugin->action("wait_for_timeout");
+  CHECK(action->timeout_ms == 20);
+  auto started = std::chrono::steady_clock::now();
+  auto result = action->call(nullptr);
+  CHECK(result.status == AH_ERR_CANCELLED);
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(4));
+}
+
 TEST_CASE("a call cancelled before it starts never reaches the plugin") {
   auto plugin = fixtures::load("good_minimal");
   CallOptions options;
