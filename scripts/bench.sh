@@ -26,7 +26,7 @@ NODE="${NODE:-node}"
 duration=10; long_count=1000000; conns="1 64"; only="ours,sdk1,sdk2,poco"
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --smoke) duration=2; long_count=20000; shift ;;
+    --smoke) duration=2; long_count=20000; LONG_CHUNK_S=${LONG_CHUNK_S:-2}; shift ;;
     --duration) duration="$2"; shift 2 ;;
     --long-count) long_count="$2"; shift 2 ;;
     --conns) conns="$2"; shift 2 ;;
@@ -155,13 +155,13 @@ fi
 # ---- ratios ----
 echo
 echo "Ratios (requests/s): ours / best SDK peer in any era for the same method and connections; ours / bare Poco"
+printf "  %-8s %-5s %-4s %10s %10s %8s %10s %8s\n" era meth c ours "SDK best" ratio poco ratio
 awk -F'\t' '
   { rps[$1 FS $2 FS $3 FS $4] = $5; p99[$1 FS $2 FS $3 FS $4] = $7
     if ($1 == "sdk1" || $1 == "sdk2") { k = $3 FS $4; if ($5 > best[k]) { best[k] = $5; bestn[k] = $1 "/" $2 } }
     if ($1 == "poco") poco[$3 FS $4] = $5
     if ($1 == "ours") ours[$2 FS $3 FS $4] = $5 }
   END {
-    printf "  %-8s %-5s %-4s %10s %10s %8s %10s %8s\n", "era", "meth", "c", "ours", "SDK best", "ratio", "poco", "ratio"
     for (k in ours) { split(k, a, FS); m = a[2] FS a[3]
       printf "  %-8s %-5s %-4s %10.0f %10s %8s %10s %8s\n", a[1], a[2], a[3], ours[k],
         (m in best) ? sprintf("%.0f", best[m]) : "-", (m in best && best[m] > 0) ? sprintf("%.2fx", ours[k] / best[m]) : "-",
