@@ -30,7 +30,7 @@ TEST_CASE("a definition written in C11 reads the same in C++") {
   CHECK(def->shutdown == nullptr);
 }
 
-TEST_CASE("AH_INIT zeroes a struct and sets its size; AH_CSTR measures NUL-terminated strings") {
+TEST_CASE("AH_INIT zeroes a struct and sets its size, AH_CSTR measures NUL-terminated strings") {
   ah_action_desc action = abi_probe_c11_action();
   CHECK(action.struct_size == sizeof(ah_action_desc));
   CHECK(std::string(action.name.ptr, action.name.len) == "probe");

@@ -44,7 +44,7 @@ TEST_CASE("inspect prints a loaded plugin's actions, schemas and the rest") {
   CHECK_THAT(run.out, Contains("ABI          1.0"));
   CHECK_THAT(run.out, Contains("sha256       " + actionhost::plugins::sha256_of_file(
                                                      fixtures::path("good_minimal"))));
-  CHECK_THAT(run.out, Contains("actions (6)"));
+  CHECK_THAT(run.out, Contains("actions (7)"));
   CHECK_THAT(run.out, Contains("  echo - Echo\n    Returns its arguments."));
   CHECK_THAT(run.out, Contains("annotations: readOnlyHint=true, destructiveHint=false"));
   CHECK_THAT(run.out, Contains("scopes: things:read"));
@@ -64,7 +64,7 @@ TEST_CASE("inspect --json prints one JSON document") {
   CHECK(doc->getValue<std::string>("abi") == "1.0");
   CHECK(doc->getValue<std::string>("sha256").size() == 64);
   auto actions = doc->getArray("actions");
-  REQUIRE(actions->size() == 6);
+  REQUIRE(actions->size() == 7);
   auto echo = actions->getObject(0);
   CHECK(echo->getValue<std::string>("name") == "echo");
   CHECK(echo->getObject("inputSchema")->getValue<std::string>("type") == "object");

@@ -94,6 +94,22 @@ TEST_CASE("text that is not UTF-8 is repaired with U+FFFD before it reaches JSON
   CHECK(result.text() == "caf\xc3\xa9 \xef\xbf\xbd end \xef\xbf\xbd\xef\xbf\xbd");
 }
 
+TEST_CASE("content blocks become MCP JSON, binary data base64") {
+  auto plugin = fixtures::load("good_minimal");
+  auto result = plugin->action("blocks")->call(nullptr);
+  REQUIRE_FALSE(result.is_error);
+  REQUIRE(result.content->size() == 4);
+  using actionhost::schema::to_json;
+  CHECK(
+      to_json(result.content->get(0)) ==
+      R"({"annotations":{"audience":["user"]},"data":"AAEC/w==","mimeType":"image/png","type":"image"})");
+  CHECK(to_json(result.content->get(1)) ==
+        R"({"name":"readme","size":23,"type":"resource_link","uri":"good://readme"})");
+  CHECK(to_json(result.content->get(2)) ==
+        R"({"resource":{"blob":"aGk=","uri":"good://blob"},"type":"resource"})");
+  CHECK(result.text() == "refused"); // the image without a mime type
+}
+
 TEST_CASE("a serialized action never runs twice at once") {
   auto plugin = fixtures::load("good_minimal");
   auto action = plugin->action("count_serial");

@@ -17,7 +17,7 @@ TEST_CASE("the good fixture loads with everything it registered") {
   CHECK(plugin->sha256().size() == 64);
 
   auto actions = plugin->actions();
-  REQUIRE(actions.size() == 6);
+  REQUIRE(actions.size() == 7);
   auto echo = plugin->action("echo");
   REQUIRE(echo);
   CHECK(echo->title == "Echo");

@@ -122,5 +122,5 @@ TEST_CASE("an action without an invoke function is refused") {
 TEST_CASE("the host keeps loading plugins after refusals") {
   for (const char* name : {"not_a_library", "wrong_major", "init_fails", "duplicate_action"})
     CHECK_THROWS_AS(fixtures::load(name), LoadError);
-  CHECK(fixtures::load("good_minimal")->actions().size() == 6);
+  CHECK(fixtures::load("good_minimal")->actions().size() == 7);
 }
