@@ -158,7 +158,7 @@ echo "Ratios (requests/s): ours / best SDK peer in any era for the same method a
 printf "  %-8s %-5s %-4s %10s %10s %8s %10s %8s\n" era meth c ours "SDK best" ratio poco ratio
 awk -F'\t' '
   { rps[$1 FS $2 FS $3 FS $4] = $5; p99[$1 FS $2 FS $3 FS $4] = $7
-    if ($1 == "sdk1" || $1 == "sdk2") { k = $3 FS $4; if ($5 > best[k]) { best[k] = $5; bestn[k] = $1 "/" $2 } }
+    if ($1 == "sdk1" || $1 == "sdk2") { k = $3 FS $4; if ($5 + 0 > best[k] + 0) { best[k] = $5; bestn[k] = $1 "/" $2 } }
     if ($1 == "poco") poco[$3 FS $4] = $5
     if ($1 == "ours") ours[$2 FS $3 FS $4] = $5 }
   END {
