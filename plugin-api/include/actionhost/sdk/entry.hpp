@@ -19,6 +19,14 @@ namespace detail {
 inline void refuse_init(const ah_registrar_api* reg, std::string_view message) noexcept {
   reg->set_error(reg->registrar, view(message));
 }
+// Building the message may itself fail (out of memory); a fixed text still gets through.
+inline void refuse_init_internal(const ah_registrar_api* reg, std::string_view what) noexcept {
+  try {
+    refuse_init(reg, "plugin initialisation failed: " + std::string(what));
+  } catch (...) {
+    refuse_init(reg, "plugin initialisation failed (out of memory while reporting it)");
+  }
+}
 inline constexpr ah_str literal(const char* s) {
   return ah_str{s, std::char_traits<char>::length(s)};
 }
@@ -45,9 +53,9 @@ ah_status init_plugin(const ah_host_api* host, const ah_registrar_api* reg,
     detail::refuse_init(reg, e.what());
     return e.status();
   } catch (const std::exception& e) {
-    detail::refuse_init(reg, std::string("plugin initialisation failed: ") + e.what());
+    detail::refuse_init_internal(reg, e.what());
   } catch (...) {
-    detail::refuse_init(reg, "plugin initialisation failed: unknown exception");
+    detail::refuse_init_internal(reg, "unknown exception");
   }
   return AH_ERR_INTERNAL;
 }
