@@ -1,6 +1,7 @@
 // The C++ layer of the ActionHost plugin API: typed actions, resources and prompts over the C
 // ABI in plugin.h. Header-only; compiled into each plugin. See sdk/ for the parts:
-//   types.hpp, field.hpp      value types, enums, ah::field declarations
+//   formats.hpp, enums.hpp    strings with a "format" (ah::DateTime, ...), enums as names
+//   field.hpp                 ah::field declarations, the Record concept, ah::None
 //   schema.hpp                JSON Schema derived from the types
 //   decode.hpp, encode.hpp    JSON <-> structs, with every decoding error and its path
 //   errors.hpp                exceptions and the statuses they become
@@ -21,12 +22,13 @@
 #include <actionhost/sdk/decode.hpp>
 #include <actionhost/sdk/encode.hpp>
 #include <actionhost/sdk/entry.hpp>
+#include <actionhost/sdk/enums.hpp>
 #include <actionhost/sdk/errors.hpp>
 #include <actionhost/sdk/field.hpp>
+#include <actionhost/sdk/formats.hpp>
 #include <actionhost/sdk/http.hpp>
 #include <actionhost/sdk/json.hpp>
 #include <actionhost/sdk/prompts.hpp>
 #include <actionhost/sdk/registry.hpp>
 #include <actionhost/sdk/resources.hpp>
 #include <actionhost/sdk/schema.hpp>
-#include <actionhost/sdk/types.hpp>

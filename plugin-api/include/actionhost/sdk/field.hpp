@@ -10,8 +10,9 @@
 //   };
 #pragma once
 
+#include <actionhost/sdk/enums.hpp>
+#include <actionhost/sdk/formats.hpp>
 #include <actionhost/sdk/json.hpp>
-#include <actionhost/sdk/types.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -66,6 +67,12 @@ concept StringMap = requires {
 template <class T>
 concept Record = std::is_class_v<T> && std::default_initializable<T> && requires {
   T::fields();
+};
+
+// No arguments, or no structured result: {"type": "object", "properties": {}}.
+struct None {
+  static std::tuple<> fields() { return {}; }
+  friend bool operator==(const None&, const None&) = default;
 };
 
 // Constraints on a field's value (the value inside std::optional for optional fields).
