@@ -51,6 +51,18 @@ void add_builtin_options(CommandSpec& spec) {
                      std::string("Data directory (default: ") + kDefaultDataDir + ").");
   }
 }
+// Poco names an unknown option without its dashes; say it as the user typed it.
+bool process_one(Poco::Util::OptionProcessor& processor, const std::string& arg, std::string& name,
+                 std::string& value) {
+  try {
+    return processor.process(arg, name, value);
+  } catch (const Poco::Util::UnknownOptionException&) {
+    throw Poco::Util::UnknownOptionException("unknown option '" + arg + "'");
+  } catch (const Poco::Util::AmbiguousOptionException&) {
+    throw Poco::Util::AmbiguousOptionException("ambiguous option '" + arg + "'");
+  }
+}
+
 } // namespace
 
 std::optional<ParsedArgs> parse_args(CommandSpec& spec, const std::vector<std::string>& args,
@@ -73,7 +85,7 @@ std::optional<ParsedArgs> parse_args(CommandSpec& spec, const std::vector<std::s
         parsed.positional.push_back(arg);
       } else if (arg == "--") {
         only_positional = true;
-      } else if (processor.process(arg, name, value)) {
+      } else if (process_one(processor, arg, name, value)) {
         if (!name.empty())
           parsed.values[name].push_back(value);
       } else if (arg.size() > 1 && arg[0] == '-') {
@@ -84,7 +96,7 @@ std::optional<ParsedArgs> parse_args(CommandSpec& spec, const std::vector<std::s
     }
     processor.checkRequired();
   } catch (const Poco::Util::OptionException& e) {
-    return fail(e.displayText());
+    return fail(e.message().empty() ? e.displayText() : e.message());
   }
   if (parsed.has("help")) {
     print_usage(spec, std::cout);

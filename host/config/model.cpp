@@ -44,8 +44,7 @@ const Integration* Config::find(std::string_view key) const {
 
 Diagnostic Config::diagnostic(const Integration& integration, const std::string& path,
                               const std::string& message) const {
-  std::string prefix = "integration '" + integration.key + "': ";
-  return {file, integration.where(path), message.starts_with(prefix) ? message : prefix + message};
+  return {file, integration.where(path), "integration '" + integration.key + "': " + message};
 }
 
 std::string Diagnostic::to_string() const {

@@ -44,8 +44,7 @@ bool select_actions(const config::Config& config, ServedIntegration& served,
       if (!served.plugin->action(names[i])) {
         problems.push_back(config.diagnostic(
             integration, list + "[" + std::to_string(i) + "]",
-            "integration '" + integration.key + "': plugin '" + served.plugin->id() +
-                "' has no action '" + names[i] + "' (it has: " + names_of(all) + ")"));
+            "plugin '" + served.plugin->id() + "' has no action '" + names[i] + "' (it has: " + names_of(all) + ")"));
         ok = false;
       }
     }
@@ -77,8 +76,7 @@ Registry build(const config::Config& config, const BuildOptions& options,
       if (integration.sha256 && *integration.sha256 != plugin->sha256()) {
         problems.push_back(config.diagnostic(
             integration, "sha256",
-            "integration '" + integration.key + "': " + path + " has sha256 " + plugin->sha256() +
-                ", not the pinned " + *integration.sha256));
+            path + " has sha256 " + plugin->sha256() + ", not the pinned " + *integration.sha256));
         continue;
       }
     } else {
@@ -89,9 +87,8 @@ Registry build(const config::Config& config, const BuildOptions& options,
       try {
         plugin = plugins::load_plugin(path, load);
       } catch (const plugins::LoadError& e) {
-        problems.push_back(config.diagnostic(integration, "plugin",
-                                             "integration '" + integration.key +
-                                                 "': plugin refused: " + e.what()));
+        problems.push_back(
+            config.diagnostic(integration, "plugin", std::string("plugin refused: ") + e.what()));
         continue;
       }
       by_file.emplace(path, plugin);

@@ -185,9 +185,6 @@ TEST_CASE("integrations remember where each field was written") {
   CHECK(slack.where("no.such.field").line == 9);
   CHECK(config.diagnostic(slack, "auth.mode", "why").to_string() ==
         config.file + ":16:13: integration 'slack': why");
-  // Callers that already wrote the prefix do not get it twice.
-  CHECK(config.diagnostic(slack, "auth.mode", "integration 'slack': why").message ==
-        "integration 'slack': why");
 }
 
 TEST_CASE("an empty integrations map is valid") {
