@@ -84,6 +84,11 @@ public:
   }
   template <Record T>
   std::optional<Elicited<T>> try_elicit(std::string_view message, std::string_view key = {}) const {
+    for_each_field<T>([](const auto& f) {
+      using V = typename std::remove_cvref_t<decltype(f)>::value_type;
+      static_assert(StringLike<V> || Number<V> || std::same_as<V, bool> || NamedEnum<V>,
+                    "MCP elicitation forms are flat: strings, numbers, booleans and enums only");
+    });
     JsonObject schema = json::object();
     describe_type<T>(*schema);
     schema->remove("additionalProperties"); // not part of MCP's restricted elicitation schema

@@ -58,6 +58,14 @@ public:
   using Error::Error;
 };
 
+// The proxy could not deliver a request or bring back a usable response (AH_ERR_PERMISSION:
+// URL not allowed, AH_ERR_UNAVAILABLE, AH_ERR_TIMEOUT, AH_ERR_CANCELLED, AH_ERR_UPSTREAM).
+// An HTTP error status is not one: it arrives as an ah::Response.
+class HttpError : public HostError {
+public:
+  using HostError::HostError;
+};
+
 // One bad value in decoded JSON: where it is and what is wrong with it.
 struct DecodeIssue {
   std::string path; // "attendees[2].email"; "(root)" for the value itself

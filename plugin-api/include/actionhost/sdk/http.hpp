@@ -77,19 +77,20 @@ struct Response {
     return std::nullopt;
   }
 
-  // The body as JSON; a body that is not JSON is the provider's fault (AH_ERR_UPSTREAM).
+  // The body as JSON; a body that is not JSON is the provider's fault (ah::HttpError,
+  // AH_ERR_UPSTREAM).
   Json json() const {
     try {
       return ah::json::parse(body);
     } catch (const Poco::Exception& e) {
-      throw HostError(AH_ERR_UPSTREAM, "provider response (HTTP " + std::to_string(status) +
+      throw HttpError(AH_ERR_UPSTREAM, "provider response (HTTP " + std::to_string(status) +
                                            ") is not valid JSON: " + e.displayText());
     }
   }
   JsonObject json_object() const {
     JsonObject obj = ah::json::as_object(json());
     if (!obj)
-      throw HostError(AH_ERR_UPSTREAM, "provider response (HTTP " + std::to_string(status) +
+      throw HttpError(AH_ERR_UPSTREAM, "provider response (HTTP " + std::to_string(status) +
                                            ") is not a JSON object");
     return obj;
   }
@@ -126,7 +127,7 @@ public:
                      std::move(headers));
   }
 
-  // Sends one request. Throws ah::HostError with the host's status (AH_ERR_PERMISSION,
+  // Sends one request. Throws ah::HttpError with the host's status (AH_ERR_PERMISSION,
   // AH_ERR_UNAVAILABLE, AH_ERR_TIMEOUT, ...) when no usable response arrived; any HTTP status
   // is a Response.
   Response send(const Request& r) const {
@@ -161,7 +162,7 @@ public:
     std::string error(view(out.error));
     host_->http_release(call_, &out);
     if (st != AH_OK)
-      throw HostError(st, r.method + " " + r.path +
+      throw HttpError(st, r.method + " " + r.path +
                               " failed: " + (error.empty() ? std::string(status_name(st)) : error));
     return resp;
   }

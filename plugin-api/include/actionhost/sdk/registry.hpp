@@ -18,6 +18,8 @@ public:
   // A typed action: Out fn(ah::Context&, const In&). In is a Record (or ah::None); Out is a
   // Record (its schema becomes the output schema), ah::None, void, ah::ToolResult or
   // ah::JsonObject. Both are read off fn's signature unless given.
+  // Like every handler below, fn may run on several worker threads at once (unless the action
+  // is .serialized()), so whatever it shares must be thread-safe.
   template <class In = detail::deduce, class Out = detail::deduce, class F>
   Action& action(std::string name, F fn) {
     using I = detail::input_t<In, F>;
