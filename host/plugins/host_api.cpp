@@ -17,17 +17,25 @@ template <class F> ah_status guarded(F&& body) noexcept {
   }
 }
 
-void host_log(ah_call* call, ah_log_level level, ah_str message) noexcept {
+// The plugin behind a host-table pointer handed back by the plugin; null for a table the host
+// did not make (a plugin passing garbage gets its message attributed to nobody, not a crash).
+const PluginState* owner_of(const ah_host_api* host) {
+  if (host == nullptr || host->struct_size != sizeof(ah_host_api))
+    return CurrentPlugin::get();
+  return reinterpret_cast<const HostTable*>(host)->owner;
+}
+
+void host_log(const ah_host_api* host, ah_call* call, ah_log_level level, ah_str message) noexcept {
   try {
     std::string text = str(message);
     if (call != nullptr) {
       call->services->log(level, text);
       return;
     }
-    if (const PluginState* plugin = CurrentPlugin::get())
+    if (const PluginState* plugin = owner_of(host))
       plugin->log_line(level, text);
     else
-      stderr_log_sink()(level, "", text); // a plugin thread the host does not know
+      stderr_log_sink()(level, "", text);
   } catch (...) {
   }
 }
@@ -240,15 +248,13 @@ ah_status host_add_completion(ah_call* call, ah_str value) noexcept {
   });
 }
 
-void host_notify(ah_call* call, ah_notify_kind kind, ah_str uri) noexcept {
+void host_notify(const ah_host_api* host, ah_call* call, ah_notify_kind kind, ah_str uri) noexcept {
   try {
-    // Without a call, only a thread running plugin code is known to belong to a plugin.
-    const PluginState* plugin = call != nullptr ? call->plugin : CurrentPlugin::get();
+    const PluginState* plugin = call != nullptr ? call->plugin : owner_of(host);
     if (plugin != nullptr)
       plugin->notify_change(kind, str(uri));
     else
-      stderr_log_sink()(AH_LOG_WARNING, "",
-                        "notify from a thread the host cannot tie to a plugin was dropped");
+      stderr_log_sink()(AH_LOG_WARNING, "", "notify with an unknown host table was dropped");
   } catch (...) {
   }
 }

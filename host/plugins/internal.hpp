@@ -66,6 +66,14 @@ private:
 
 // Everything behind a Plugin. `library` is declared first so it is destroyed last: nothing from
 // the library (function pointers, static strings) is used after it closes.
+// A plugin's host-API table and its owner. Standard layout with the table first, so the table
+// pointer a plugin passes back to log/notify converts to the HostTable (and so to the plugin).
+struct HostTable {
+  ah_host_api api;
+  const PluginState* owner;
+};
+static_assert(std::is_standard_layout_v<HostTable>);
+
 struct PluginState {
   std::unique_ptr<Library> library;
   std::string file;
@@ -76,7 +84,7 @@ struct PluginState {
   NotifySink notify;
 
   std::string host_version;
-  ah_host_api host_api{};
+  HostTable host_table{}; // host_table.api is what init receives
   std::unique_ptr<ah_registrar> registrar;
   ah_registrar_api registrar_api{};
   void* plugin_state = nullptr;

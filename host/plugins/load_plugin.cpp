@@ -97,7 +97,7 @@ void read_definition(PluginState& state) {
 
 // Runs init with the host API and an open registrar; returns why it failed, or "".
 std::string run_init(PluginState& state) {
-  state.host_api = detail::make_host_api(state.host_version);
+  state.host_table = {detail::make_host_api(state.host_version), &state};
   state.registrar = std::make_unique<ah_registrar>();
   state.registrar->plugin = &state;
   state.registrar->thread = std::this_thread::get_id();
@@ -109,7 +109,7 @@ std::string run_init(PluginState& state) {
   {
     detail::CurrentPlugin current(&state);
     try {
-      status = state.def.init(&state.host_api, &state.registrar_api, &state.plugin_state);
+      status = state.def.init(&state.host_table.api, &state.registrar_api, &state.plugin_state);
     } catch (const std::exception& e) {
       thrown = e.what();
       status = AH_ERR_INTERNAL;

@@ -58,7 +58,9 @@ extern "C" {
 #define AH_EXPORT __attribute__((visibility("default")))
 #endif
 
-/* Sets struct_size on a zero-initialised struct: `ah_action_desc d; AH_INIT(d);` */
+/* Zeroes a struct and sets its struct_size: `ah_action_desc d; AH_INIT(d);`. Always start from
+ * a zeroed struct: fields added by a later minor version may land in what is padding today, and
+ * a reader must find zero ("not set") there. */
 #define AH_INIT(s)                                                                                 \
   do {                                                                                             \
     memset(&(s), 0, sizeof(s));                                                                    \
@@ -75,7 +77,8 @@ typedef struct ah_str {
   size_t len;
 } ah_str;
 
-/* An ah_str for a string literal, and for a NUL-terminated string (NULL gives the empty view). */
+/* An ah_str for a string literal (AH_LIT: in initialisers only, e.g. `ah_str s = AH_LIT("x");`),
+ * and for a NUL-terminated string (AH_CSTR: any expression; NULL gives the empty view). */
 #define AH_LIT(s) {(s), sizeof(s) - 1}
 #define AH_CSTR(s) ah_cstr(s)
 static inline ah_str ah_cstr(const char *s) {
@@ -265,10 +268,11 @@ typedef struct ah_host_api {
 
   /* ---- ABI 1.0 ---- */
 
-  /* Logs a message. With a call, the message is also sent to that request's client as an MCP
-   * notifications/message when the client's log level allows. call may be NULL (e.g. in init).
-   * Never fails; messages are copied. */
-  void (*log)(ah_call *call, ah_log_level level, ah_str message);
+  /* Logs a message. `host` is the table the plugin was given (it tells the host which plugin is
+   * speaking, also from the plugin's own threads). With a call, the message is also sent to that
+   * request's client as an MCP notifications/message when the client's log level allows. call
+   * may be NULL (in init, shutdown or a background thread). Never fails; messages are copied. */
+  void (*log)(const struct ah_host_api *host, ah_call *call, ah_log_level level, ah_str message);
 
   /* Non-zero once the request was cancelled, its client went away or its deadline passed.
    * Long-running actions should poll it and return AH_ERR_CANCELLED. */
@@ -305,8 +309,9 @@ typedef struct ah_host_api {
   ah_status (*client_request)(ah_call *call, const ah_client_request *request,
                               ah_client_reply *out);
 
-  /* Appends a content block to the result (tool result or resource contents; RESOURCE kind only
-   * for resource reads). Returns AH_ERR_INVALID_ARGUMENT when a required field is missing. */
+  /* Appends a content block to the result: any kind for a tool result; only AH_CONTENT_RESOURCE
+   * for a resource read. Returns AH_ERR_INVALID_ARGUMENT when a required field is missing or the
+   * kind does not fit the request. */
   ah_status (*add_content)(ah_call *call, const ah_content *content);
 
   /* Sets the tool's structured result, a JSON object as text. The host validates it against the
@@ -326,9 +331,10 @@ typedef struct ah_host_api {
 
   /* Tells the host something the plugin serves has changed, so subscribed clients hear of it:
    * AH_NOTIFY_RESOURCE_UPDATED (uri names the resource: notifications/resources/updated) or a
-   * list change (uri empty: notifications/{tools,resources,prompts}/list_changed). call may be
-   * NULL; any thread may call it at any time between init and shutdown. Never fails. */
-  void (*notify)(ah_call *call, ah_notify_kind kind, ah_str uri);
+   * list change (uri empty: notifications/{tools,resources,prompts}/list_changed). `host` is the
+   * table the plugin was given; call may be NULL; any thread, including the plugin's own, may
+   * call it at any time between init and shutdown. Never fails. */
+  void (*notify)(const struct ah_host_api *host, ah_call *call, ah_notify_kind kind, ah_str uri);
 } ah_host_api;
 
 /* ---------------------------------------------------------------------------------------------
@@ -386,7 +392,8 @@ typedef struct ah_resource_desc {
   ah_str annotations_json; /* optional */
 } ah_resource_desc;
 
-/* A resource template (RFC 6570 level 1 URI template, e.g. "slack://channels/{id}"). */
+/* A resource template (RFC 6570 level 1 URI template, e.g. "slack://channels/{id}"). A variable
+ * matches one or more characters other than / ? #, and reaches the plugin percent-decoded. */
 typedef struct ah_resource_template_desc {
   uint32_t struct_size;
   ah_str uri_template;
@@ -403,7 +410,7 @@ typedef struct ah_resource_template_desc {
 /* A prompt (prompts/list, prompts/get). */
 typedef struct ah_prompt_desc {
   uint32_t struct_size;
-  ah_str name;
+  ah_str name; /* same rules as action names; unique within the plugin */
   ah_str title;
   ah_str description;
   ah_str arguments_json;   /* JSON array of {name, description?, required?}; empty for none */
@@ -443,7 +450,7 @@ typedef struct ah_plugin_def {
   uint16_t abi_minor; /* AH_ABI_VERSION_MINOR the plugin was built against */
 
   /* ---- ABI 1.0 ---- */
-  ah_str id;          /* stable identifier, e.g. "slack"; [a-z0-9][a-z0-9_.-]* */
+  ah_str id;          /* stable identifier, e.g. "slack": 1-64 of [a-z0-9_.-], first a-z0-9 */
   ah_str version;     /* the plugin's own version, e.g. "1.2.0" */
   ah_str title;       /* e.g. "Slack" */
   ah_str description; /* one sentence */

@@ -15,7 +15,7 @@ Block copy(const ah_content* c) {
 // Log messages without a call (during init) go to the FakeHost being initialised.
 thread_local FakeHost* initialising = nullptr;
 
-void log(ah_call* call, ah_log_level level, ah_str message) {
+void log(const ah_host_api*, ah_call* call, ah_log_level level, ah_str message) {
   if (call)
     call->logs.emplace_back(level, str(message));
   else if (initialising)
@@ -137,7 +137,7 @@ ah_status register_prompt(ah_registrar* r, const ah_prompt_desc* d) {
 }
 thread_local FakeHost* current = nullptr; // the host whose plugin may notify without a call
 
-void notify(ah_call* call, ah_notify_kind kind, ah_str uri) {
+void notify(const ah_host_api*, ah_call* call, ah_notify_kind kind, ah_str uri) {
   if (call)
     call->notifications.emplace_back(kind, str(uri));
   else if (current)

@@ -46,7 +46,7 @@ template <class S, class F> bool has_field(const S& s, const F S::*field) {
 
 inline void notify(const ah_host_api* host, ah_call* call, Change what, std::string_view uri) {
   if (has_field(*host, &ah_host_api::notify) && host->notify)
-    host->notify(call, static_cast<ah_notify_kind>(what), view(uri));
+    host->notify(host, call, static_cast<ah_notify_kind>(what), view(uri));
 }
 } // namespace detail
 
@@ -59,7 +59,7 @@ public:
   Http proxy() const { return Http(host_, call_); }
 
   void log(LogLevel level, std::string_view message) const {
-    host_->log(call_, static_cast<ah_log_level>(level), view(message));
+    host_->log(host_, call_, static_cast<ah_log_level>(level), view(message));
   }
 
   // Reports progress (total < 0: unknown). Throws ah::Cancelled once the call is cancelled, so

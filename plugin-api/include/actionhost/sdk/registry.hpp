@@ -94,7 +94,7 @@ public:
 
   // Logs during registration (there is no request yet).
   void log(LogLevel level, std::string_view message) const {
-    host_->log(nullptr, static_cast<ah_log_level>(level), view(message));
+    host_->log(host_, nullptr, static_cast<ah_log_level>(level), view(message));
   }
   const ah_host_api& host() const { return *host_; }
 
