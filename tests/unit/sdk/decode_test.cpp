@@ -214,3 +214,44 @@ TEST_CASE("decode: JSON null is not an absent value") {
   CHECK(problems<Event>(R"({"title": "x", "start": "2024-05-01T09:30:00Z", "link": null})") ==
         Lines{"link: expected absolute URI"});
 }
+
+namespace {
+struct Address {
+  std::string city;
+  std::optional<std::string> zip;
+  static auto fields() {
+    return std::tuple{ah::field("city", &Address::city), ah::field("zip", &Address::zip)};
+  }
+};
+struct Contact {
+  std::optional<Address> address;
+  std::vector<std::vector<std::int32_t>> grid;
+  std::unordered_map<std::string, Address> offices;
+  std::optional<std::string> nickname;
+  static auto fields() {
+    return std::tuple{ah::field("address", &Contact::address),
+                      ah::field("grid", &Contact::grid).default_value({}),
+                      ah::field("offices", &Contact::offices).default_value({}),
+                      ah::field("nickname", &Contact::nickname).default_value("none")};
+  }
+};
+} // namespace
+
+TEST_CASE("decode: optional structs, nested arrays and unordered maps") {
+  Contact c = ah::decode_json<Contact>(
+      R"({"address": {"city": "Oslo"}, "grid": [[1, 2], []], "offices": {"hq": {"city": "Rome"}}})");
+  REQUIRE(c.address.has_value());
+  CHECK(c.address->city == "Oslo");
+  CHECK(c.grid == std::vector<std::vector<std::int32_t>>{{1, 2}, {}});
+  CHECK(c.offices.at("hq").city == "Rome");
+  CHECK(c.nickname == "none"); // an optional field with a default gets the default
+  CHECK(problems<Contact>(R"({"address": {"zip": 1}, "grid": [[1], ["x"]],
+                              "offices": {"hq": {"city": "Rome", "floor": 3}}})") ==
+        Lines{"address.city: required field missing", "address.zip: expected string",
+              "grid[1][0]: expected integer", "offices.hq.floor: unknown field"});
+}
+
+TEST_CASE("decode: ah::None takes no arguments at all") {
+  CHECK_NOTHROW(ah::decode_json<ah::None>("{}"));
+  CHECK(problems<ah::None>(R"({"anything": 1})") == Lines{"anything: unknown field"});
+}

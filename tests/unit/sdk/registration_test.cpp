@@ -148,6 +148,27 @@ TEST_CASE("registration: plugin-wide state lives until shutdown, which frees it"
   CHECK(tracker_destroyed);
 }
 
+namespace {
+// Handlers may keep the Plugin (it lives until shutdown), e.g. to announce changes later.
+void register_watcher(ah::Plugin& plugin) {
+  plugin.action("refresh", [&plugin](ah::Context&, const ah::None&) {
+    plugin.notify(ah::Change::resources);
+    plugin.notify(ah::Change::resource_updated, "notes://all");
+  });
+}
+} // namespace
+
+TEST_CASE("registration: the plugin can tell the host about changes without a call") {
+  FakeHost host;
+  REQUIRE(host.init(&ah::init_plugin<&register_watcher>) == AH_OK);
+  ah_call call;
+  CHECK(host.invoke("refresh", "{}", call) == AH_OK);
+  CHECK(call.notifications.empty());
+  CHECK(host.notifications ==
+        std::vector<std::pair<ah_notify_kind, std::string>>{
+            {AH_NOTIFY_RESOURCES_CHANGED, ""}, {AH_NOTIFY_RESOURCE_UPDATED, "notes://all"}});
+}
+
 // The entry point, as a plugin library defines it.
 AH_PLUGIN("notes", "1.2.3", "Notes", "Keeps notes") {
   plugin.action("save_note", save_note).description("Stores a note");
