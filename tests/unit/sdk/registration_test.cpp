@@ -110,6 +110,23 @@ TEST_CASE("registration: whatever the registration function throws fails init wi
         std::vector<std::string>{"plugin initialisation failed: unknown exception"});
 }
 
+namespace {
+struct Twice {
+  std::string a, b;
+  static auto fields() { return std::tuple{ah::field("a", &Twice::a), ah::field("a", &Twice::b)}; }
+};
+void register_twice(ah::Plugin& plugin) {
+  plugin.action("twice", [](ah::Context&, const Twice&) {});
+}
+} // namespace
+
+TEST_CASE("registration: a struct that declares a field name twice fails init") {
+  FakeHost host;
+  CHECK(host.init(&ah::init_plugin<&register_twice>) == AH_ERR_INTERNAL);
+  CHECK(host.registrar.errors ==
+        std::vector<std::string>{"plugin initialisation failed: field 'a' is declared twice"});
+}
+
 TEST_CASE("registration: a host table smaller than ABI 1.0 is refused") {
   FakeHost host;
   host.api.struct_size = offsetof(ah_host_api, add_completion);

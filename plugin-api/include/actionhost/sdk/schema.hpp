@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
 
 namespace ah {
 
@@ -57,6 +58,9 @@ template <class T> void describe_record(Poco::JSON::Object& schema) {
   JsonObject properties = json::object();
   JsonArray required = json::array();
   for_each_field<T>([&](const auto& f) {
+    // A repeated name would silently replace the first property; fail registration instead.
+    if (properties->has(std::string(f.name)))
+      throw std::logic_error("field '" + std::string(f.name) + "' is declared twice");
     properties->set(std::string(f.name), field_schema(f));
     if (f.required())
       required->add(std::string(f.name));
