@@ -9,17 +9,24 @@
 
 namespace ah {
 
-// Prompt arguments travel as strings, so only string-valued fields can hold them.
+// Prompt arguments and URI template variables travel as strings, so only string-valued fields
+// can hold them.
 template <class T>
-concept PromptArgument = StringLike<unwrap_optional_t<T>> || NamedEnum<unwrap_optional_t<T>>;
+concept StringArgument = StringLike<unwrap_optional_t<T>> || NamedEnum<unwrap_optional_t<T>>;
 
 namespace detail {
+template <Record T> void check_string_fields() {
+  for_each_field<T>([](const auto& f) {
+    static_assert(StringArgument<typename std::remove_cvref_t<decltype(f)>::member_type>,
+                  "prompt arguments and URI template variables must be strings, formatted "
+                  "strings or enums");
+  });
+}
+
 // [{"name": ..., "description": ..., "required": ...}] from the argument struct's fields.
 template <Record Args> std::string prompt_arguments_json() {
   JsonArray out = json::array();
   for_each_field<Args>([&](const auto& f) {
-    static_assert(PromptArgument<typename std::remove_cvref_t<decltype(f)>::member_type>,
-                  "prompt arguments must be strings, formatted strings or enums");
     JsonObject arg = json::object();
     arg->set("name", std::string(f.name));
     if (!f.description.empty())

@@ -57,10 +57,12 @@ public:
                }));
   }
 
-  // A resource template: fn(ah::Context&, const Vars&), Vars a Record of the URI variables.
+  // A resource template: fn(ah::Context&, const Vars&), Vars a Record of the URI variables
+  // (strings, formatted strings or enums: variables arrive as text).
   template <class Vars = detail::deduce, class F>
   ResourceTemplate& resource_template(std::string uri_template, std::string name, F fn) {
     using V = detail::input_t<Vars, F>;
+    detail::check_string_fields<V>();
     auto read = [fn = std::move(fn)](Context& ctx) mutable {
       return ResourceContents(fn(ctx, detail::decode_arguments<V>(ctx.arguments_json())));
     };
@@ -74,6 +76,7 @@ public:
   // and enums whose fields become the prompt's arguments.
   template <class Args = detail::deduce, class F> Prompt& prompt(std::string name, F fn) {
     using A = detail::input_t<Args, F>;
+    detail::check_string_fields<A>();
     auto get = [fn = std::move(fn)](Context& ctx) mutable {
       return std::vector<PromptMessage>(fn(ctx, detail::decode_arguments<A>(ctx.arguments_json())));
     };
