@@ -56,7 +56,7 @@ TEST_CASE("context: proxy().get sends path, query and headers, and copies the re
   CHECK(p.call.releases == 1); // host memory is released as soon as it is copied
 }
 
-TEST_CASE("context: JSON bodies carry their Content-Type; raw bodies theirs") {
+TEST_CASE("context: JSON bodies carry their Content-Type, raw bodies theirs") {
   Probe p([](ah::Context& ctx) {
     auto http = ctx.proxy();
     http.post("/a", ah::json::parse_object(R"({"x": 1})"));
@@ -197,7 +197,7 @@ TEST_CASE("context: elicit<T> asks with T's form and decodes the answer") {
   CHECK(got->team == Team::blue);
 }
 
-TEST_CASE("context: a declined elicitation has no content; a malformed answer is a tool error") {
+TEST_CASE("context: a declined elicitation has no content, a malformed answer is a tool error") {
   Probe p([&](ah::Context& ctx) {
     auto answer = ctx.elicit<Signup>("Who are you?");
     CHECK(answer.action == ah::ElicitAction::decline);

@@ -103,7 +103,7 @@ TEST_CASE("decode: a valid object fills every field") {
   CHECK(ah::json::stringify(e.extra) == R"({"any":[1,"x"]})");
 }
 
-TEST_CASE("decode: absent fields take their defaults; absent optionals stay empty") {
+TEST_CASE("decode: absent fields take their defaults, absent optionals stay empty") {
   Event e = ah::decode_json<Event>(R"({"title": "x", "start": "2024-05-01T09:30:00Z"})");
   CHECK(e.limit == 10);
   CHECK(e.ratio == 0.5);

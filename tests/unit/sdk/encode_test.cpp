@@ -46,7 +46,7 @@ template <> struct ah::enum_names<Status> {
                                                       {Status::closed, "closed"}};
 };
 
-TEST_CASE("encode: a struct becomes an object in field order; empty optionals are left out") {
+TEST_CASE("encode: a struct becomes an object in field order, empty optionals are left out") {
   Page page;
   page.items = {{"a", 10}, {"b", std::nullopt}};
   page.totals = {{"eur", 1.5}};
