@@ -29,6 +29,11 @@ function(add_actionhost_plugin name)
     CXX_VISIBILITY_PRESET hidden
     C_VISIBILITY_PRESET hidden
     VISIBILITY_INLINES_HIDDEN ON)
-  # Unresolved symbols are a build error, not a load-time surprise on the host.
-  target_link_options(${name} PRIVATE "LINKER:--no-undefined")
+  # Unresolved symbols are a build error, not a load-time surprise on the host. The version
+  # script exports the entry point alone: template instantiations (weak symbols) stay local, so
+  # two plugins built with different SDK versions never bind to each other's copies.
+  set(map "${CMAKE_CURRENT_BINARY_DIR}/${name}.exports.map")
+  file(WRITE "${map}" "{ global: actionhost_plugin; local: *; };\n")
+  target_link_options(${name} PRIVATE "LINKER:--no-undefined" "LINKER:--version-script=${map}")
+  set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS "${map}")
 endfunction()

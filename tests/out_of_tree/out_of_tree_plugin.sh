@@ -14,6 +14,10 @@ cmake --build "$work/build" -j2 >/dev/null
 
 plugin="$work/build/greeter.so"
 [[ -f "$plugin" ]] || { echo "FAIL: $plugin was not built"; exit 1; }
+# A plugin exports its entry point and nothing else (add_actionhost_plugin's version script).
+exported="$(nm -D --defined-only "$plugin" | awk '$2 != "A" {print $3}')"
+[[ "$exported" == "actionhost_plugin" ]] || {
+  echo "FAIL: $plugin exports more than the entry point:"; echo "$exported" | head; exit 1; }
 out="$("$work/prefix/bin/actionhost" inspect "$plugin")"
 echo "$out"
 for expected in "greeter" "1.0.0" "greet" "Greets someone by name"; do

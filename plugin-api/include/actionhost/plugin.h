@@ -320,7 +320,9 @@ typedef struct ah_host_api {
   ah_status (*set_structured_content)(ah_call *call, ah_str json);
 
   /* Marks the result as a tool error with a message the model can act on. The callback should
-   * then return a non-zero status (AH_ERR_TOOL if nothing more specific applies). */
+   * then return a non-zero status (AH_ERR_TOOL if nothing more specific applies). The message
+   * becomes the result's first text block, followed by any content blocks already added;
+   * structured content is dropped from an error result. */
   ah_status (*set_error)(ah_call *call, ah_str message);
 
   /* Appends a message to a prompt's result. role is "user" or "assistant". */
@@ -401,7 +403,8 @@ typedef struct ah_resource_template_desc {
   ah_str title;
   ah_str description;
   ah_str mime_type;
-  ah_handler_fn read;        /* inv->uri is the concrete URI; inv->arguments_json its variables */
+  ah_handler_fn read; /* inv->uri is the concrete URI; inv->arguments_json its variables, an
+                         object of strings */
   ah_complete_fn complete;   /* optional completions for template variables */
   void *state;
   ah_str annotations_json;
