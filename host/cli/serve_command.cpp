@@ -141,6 +141,9 @@ int serve_command(const Args& args) {
                                  : config.server.plugin_dir.value_or(default_plugin_dir());
   build_options.host_version = ACTIONHOST_VERSION;
   build_options.log = plugin_log_sink();
+  // Plugins may announce changes from init on; the MCP service subscribes once it exists.
+  auto changes = std::make_shared<mcp::ChangeFeed>();
+  build_options.notify = mcp::ChangeFeed::sink(changes);
   std::vector<config::Diagnostic> problems;
   auto registry = registry::build(config, build_options, problems);
   for (const auto& problem : problems)
@@ -166,7 +169,7 @@ int serve_command(const Args& args) {
   mcp_options.session_idle_timeout =
       config.server.session_idle_timeout.value_or(mcp_options.session_idle_timeout);
   mcp_options.server_version = ACTIONHOST_VERSION;
-  mcp::Service mcp_service(registry, mcp_options);
+  mcp::Service mcp_service(registry, mcp_options, changes);
   mcp_service.add_routes(*router);
 
   http::ServerOptions server_options;

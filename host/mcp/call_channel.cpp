@@ -3,6 +3,7 @@
 #include "versions.hpp"
 
 #include <Poco/JSON/Parser.h>
+#include <Poco/UUIDGenerator.h>
 
 namespace actionhost::mcp {
 namespace {
@@ -64,8 +65,12 @@ ah_status CallChannel::client_request(const plugins::ClientRequest& request,
     reply.error = "the client did not declare the '" + capability + "' capability";
     return AH_ERR_UNSUPPORTED;
   }
-  if (!exchange_.stateless)
+  if (!exchange_.stateless) {
+    if (request.method == "elicitation/create" &&
+        params->optValue<std::string>("mode", "") == "url")
+      return require_url_elicitation(params, reply);
     return ask_over_session(request, reply);
+  }
 
   std::lock_guard lock(mutex_);
   std::string key = request.key.empty() ? std::to_string(++asked_) : request.key;
@@ -77,6 +82,27 @@ ah_status CallChannel::client_request(const plugins::ClientRequest& request,
   question->set("method", request.method);
   question->set("params", params);
   questions_.emplace_back(key, question);
+  return AH_ERR_INPUT_REQUIRED;
+}
+
+// A URL-mode elicitation is completed out of band (the user visits the URL), so the call cannot
+// wait for it: like a stateless round trip, the call ends asking for it, the client answers the
+// request with -32042 URLElicitationRequiredError listing it, and retries once the user is done.
+ah_status CallChannel::require_url_elicitation(Poco::JSON::Object::Ptr params,
+                                               plugins::ClientReply& reply) {
+  if (!versions::at_least(exchange_.version, versions::k2025_11_25)) {
+    reply.error = "URL-mode elicitation needs protocol version 2025-11-25 or later";
+    return AH_ERR_UNSUPPORTED;
+  }
+  if (!params->has("url") || !params->get("url").isString() || !params->has("message")) {
+    reply.error = "a URL-mode elicitation needs params.url and params.message";
+    return AH_ERR_INVALID_ARGUMENT;
+  }
+  if (!params->has("elicitationId"))
+    params->set("elicitationId", Poco::UUIDGenerator::defaultGenerator().createRandom().toString());
+  std::lock_guard lock(mutex_);
+  url_elicitations_.push_back(params);
+  reply.error = "the user must complete the URL elicitation first; the client retries after";
   return AH_ERR_INPUT_REQUIRED;
 }
 

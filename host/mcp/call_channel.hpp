@@ -32,16 +32,21 @@ public:
   const std::vector<std::pair<std::string, Poco::JSON::Object::Ptr>>& questions() const {
     return questions_;
   }
+  // Session era (2025-11-25): URL-mode elicitations the call needs completed before it can go on,
+  // as ElicitRequestURLParams (with an elicitationId). The request then fails with -32042.
+  const std::vector<Poco::JSON::Object::Ptr>& url_elicitations() const { return url_elicitations_; }
   // A client capability the call needed and the client did not declare ("sampling", ...).
   const std::optional<std::string>& missing_capability() const { return missing_capability_; }
 
 private:
   ah_status ask_over_session(const plugins::ClientRequest& request, plugins::ClientReply& reply);
+  ah_status require_url_elicitation(Poco::JSON::Object::Ptr params, plugins::ClientReply& reply);
 
   Exchange& exchange_;
   Poco::Dynamic::Var progress_token_;
   std::map<std::string, Poco::Dynamic::Var> answers_;
   std::vector<std::pair<std::string, Poco::JSON::Object::Ptr>> questions_;
+  std::vector<Poco::JSON::Object::Ptr> url_elicitations_;
   std::optional<std::string> missing_capability_;
   std::mutex mutex_;
   int asked_ = 0;

@@ -147,6 +147,22 @@ std::optional<Reply> missing_capability(const CallChannel& channel) {
                      data, 400);
 }
 
+// Session era: the call stopped to have the user complete URL-mode elicitations (2025-11-25).
+std::optional<Reply> url_elicitation_required(const CallChannel& channel, ah_status status,
+                                              const Exchange& exchange) {
+  if (exchange.stateless || status != AH_ERR_INPUT_REQUIRED || channel.url_elicitations().empty())
+    return std::nullopt;
+  Array::Ptr elicitations = new Array;
+  for (const auto& params : channel.url_elicitations())
+    elicitations->add(params);
+  auto data = ordered();
+  data->set("elicitations", elicitations);
+  return Reply::fail(jsonrpc::kUrlElicitationRequired,
+                     "URL elicitation required: complete the elicitation(s) in data.elicitations, "
+                     "then retry the request",
+                     data);
+}
+
 // ---- Methods
 
 Reply tools_call(const Object::Ptr& params, Exchange& exchange) {
@@ -168,6 +184,8 @@ Reply tools_call(const Object::Ptr& params, Exchange& exchange) {
   Var token = exchange.meta->has("progressToken") ? exchange.meta->get("progressToken") : Var();
   CallChannel channel(exchange, token, round.answers);
   auto result = tool->call(arguments, {&channel, exchange.cancel, request_info(exchange)});
+  if (auto required = url_elicitation_required(channel, result.status, exchange))
+    return *required;
   if (exchange.stateless && result.status == AH_ERR_INPUT_REQUIRED && !channel.questions().empty())
     return input_required(channel, round, "tools/call", name, exchange);
   if (exchange.stateless && result.is_error)
@@ -186,6 +204,8 @@ Reply resources_read(const Object::Ptr& params, Exchange& exchange) {
   CallChannel channel(exchange, Var(), round.answers);
   auto read = exchange.integration->plugin->read_resource(
       uri, {&channel, exchange.cancel, request_info(exchange)});
+  if (auto required = url_elicitation_required(channel, read.status, exchange))
+    return *required;
   if (exchange.stateless && read.status == AH_ERR_INPUT_REQUIRED && !channel.questions().empty())
     return input_required(channel, round, "resources/read", uri, exchange);
   if (read.status == AH_ERR_NOT_FOUND) {
@@ -218,6 +238,8 @@ Reply prompts_get(const Object::Ptr& params, Exchange& exchange) {
   CallChannel channel(exchange, Var(), round.answers);
   auto got = exchange.integration->plugin->get_prompt(
       name, arguments, {&channel, exchange.cancel, request_info(exchange)});
+  if (auto required = url_elicitation_required(channel, got.status, exchange))
+    return *required;
   if (exchange.stateless && got.status == AH_ERR_INPUT_REQUIRED && !channel.questions().empty())
     return input_required(channel, round, "prompts/get", name, exchange);
   if (got.status == AH_ERR_NOT_FOUND || got.status == AH_ERR_INVALID_ARGUMENT)
@@ -282,9 +304,21 @@ Reply set_level(const Object::Ptr& params, Exchange& exchange) {
   return Reply::ok(new Object);
 }
 
-Reply subscribe(const Object::Ptr& params) {
+// resources/subscribe and resources/unsubscribe: notifications/resources/updated for the URI go to
+// the session's stream from now on (or no longer). Any URI may be watched, also one that does not
+// exist yet.
+Reply subscribe(const Object::Ptr& params, Exchange& exchange, bool on) {
   if (!params->has("uri") || !params->get("uri").isString())
     return invalid_params("params.uri names the resource");
+  std::string uri = params->get("uri").toString();
+  if (exchange.session) {
+    if (!on)
+      exchange.session->unsubscribe(uri);
+    else if (!exchange.session->subscribe(uri))
+      return invalid_params("this session already watches " +
+                            std::to_string(Session::kMaxSubscriptions) +
+                            " resources; unsubscribe from one first");
+  }
   return Reply::ok(new Object);
 }
 
@@ -381,7 +415,7 @@ Reply dispatch(const jsonrpc::Message& request, Exchange& exchange) {
     if (m == "logging/setLevel")
       return set_level(params, exchange);
     if (m == "resources/subscribe" || m == "resources/unsubscribe")
-      return subscribe(params);
+      return subscribe(params, exchange, m == "resources/subscribe");
   }
   return Reply::fail(jsonrpc::kMethodNotFound, "Method not found: " + m, {},
                      exchange.stateless ? 404 : 200);

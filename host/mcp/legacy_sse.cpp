@@ -4,6 +4,7 @@
 #include "service_impl.hpp"
 #include "versions.hpp"
 
+#include <Poco/String.h>
 #include <Poco/URI.h>
 
 namespace actionhost::mcp {
@@ -37,8 +38,14 @@ void Service::Impl::legacy_stream(http::Request& request, http::Response& respon
   session->enter();
   auto& out = sse::start(response);
   bool open = sse::write(out, sse::frame("/messages?sessionId=" + session->id(), {}, "endpoint"));
-  while (open && !stopping) {
-    auto messages = session->wait_messages(std::chrono::seconds(15), open);
+  // The stream is the session: a client that closes it ends the session at once.
+  auto gone = std::make_shared<std::atomic<bool>>(false);
+  HangupWatch::Scope watch(hangups, request, [gone, session] {
+    *gone = true;
+    session->wake();
+  });
+  while (open && !stopping && !*gone) {
+    auto messages = session->wait_messages(std::chrono::seconds(15), open, gone.get());
     for (auto& message : messages)
       open = open && sse::write(out, sse::frame(message));
     if (open && messages.empty())
@@ -49,6 +56,7 @@ void Service::Impl::legacy_stream(http::Request& request, http::Response& respon
 }
 
 void Service::Impl::legacy_post(http::Request& request, http::Response& response) {
+  BodyDrain drain(request, response, options.max_body_bytes);
   if (auto refusal = refuse_at_door(request, door)) {
     send_error(response, 403, jsonrpc::kInvalidRequest, "Forbidden: " + *refusal);
     return;
@@ -56,6 +64,11 @@ void Service::Impl::legacy_post(http::Request& request, http::Response& response
   auto session = sessions.find(session_param(request));
   if (!session) {
     send_error(response, 404, -32001, "Session not found: open GET /sse first");
+    return;
+  }
+  if (Poco::toLower(request.getContentType()).find("application/json") == std::string::npos) {
+    send_error(response, 400, jsonrpc::kInvalidRequest,
+               "Unsupported Content-Type: POST messages as application/json");
     return;
   }
   const auto* integration = registry.find(session->integration());
@@ -78,8 +91,9 @@ void Service::Impl::legacy_post(http::Request& request, http::Response& response
   response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_ACCEPTED);
   response.setContentType("text/plain");
   response.setContentLength(8);
-  response.send() << "Accepted";
-  response.send().flush();
+  auto& accepted = response.send(); // send() may be called once per response
+  accepted << "Accepted";
+  accepted.flush();
 
   session->enter();
   auto& message = body.messages.front();
@@ -101,7 +115,11 @@ void Service::Impl::legacy_post(http::Request& request, http::Response& response
     exchange.log_level = session->log_level;
     if (auto meta = message.params->getObject("_meta"))
       exchange.meta = meta;
-    session->push(dispatch(message, exchange).to_json(message.id));
+    std::string key = jsonrpc::to_json(message.id);
+    session->track(key, exchange.cancel);
+    Reply reply = dispatch(message, exchange);
+    if (!session->untrack(key)) // a call the client cancelled gets no response
+      session->push(reply.to_json(message.id));
   } else if (message.method == "notifications/cancelled" && message.params->has("requestId")) {
     session->cancel(jsonrpc::to_json(message.params->get("requestId")));
   }

@@ -8,7 +8,10 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -25,10 +28,38 @@ struct Options {
   std::string server_version = "0.0.0";
 };
 
+// What plugins announce through ah_host_api.notify (a resource or one of their lists changed),
+// fanned out to whoever listens: the MCP service, which tells the clients that asked. Built before
+// the registry so its sink can be handed to the plugins as they load. Thread-safe.
+class ChangeFeed {
+public:
+  struct Change {
+    std::string plugin_id;
+    ah_notify_kind kind = 0; // AH_NOTIFY_*
+    std::string uri;         // AH_NOTIFY_RESOURCE_UPDATED only
+  };
+  using Listener = std::function<void(const Change&)>;
+
+  // A plugins::NotifySink that publishes into `feed` (and keeps it alive).
+  static plugins::NotifySink sink(std::shared_ptr<ChangeFeed> feed);
+  void publish(const Change& change) const;
+  // Listeners run on the publishing thread and must not block. After unsubscribe returns, the
+  // listener is not running and will not be called again.
+  uint64_t subscribe(Listener listener);
+  void unsubscribe(uint64_t id);
+
+private:
+  mutable std::mutex mutex_;
+  std::map<uint64_t, Listener> listeners_;
+  uint64_t next_ = 1;
+};
+
 class Service {
 public:
-  // The registry must outlive the service.
-  Service(const registry::Registry& registry, Options options);
+  // The registry must outlive the service. `changes`, when given, is where the registry's plugins
+  // announce changes (registry::BuildOptions::notify = ChangeFeed::sink(changes)).
+  Service(const registry::Registry& registry, Options options,
+          std::shared_ptr<ChangeFeed> changes = nullptr);
   ~Service();
   Service(const Service&) = delete;
   Service& operator=(const Service&) = delete;
@@ -41,6 +72,8 @@ public:
 
 private:
   std::shared_ptr<Impl> impl_;
+  std::shared_ptr<ChangeFeed> changes_;
+  uint64_t change_listener_ = 0;
 };
 
 } // namespace actionhost::mcp

@@ -55,4 +55,13 @@ void PostStream::finish(const std::string& message, int status) {
     http::send_json(response_, status, message);
 }
 
+void PostStream::abandon() {
+  std::lock_guard lock(mutex_);
+  if (finished_)
+    return;
+  finished_ = true;
+  if (!out_)
+    sse::start(response_); // an empty stream: the client stopped waiting for this answer
+}
+
 } // namespace actionhost::mcp

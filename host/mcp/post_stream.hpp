@@ -23,6 +23,8 @@ public:
   void send(const std::string& message) override;
   // The final response: JSON with `status`, or the last event of the stream.
   void finish(const std::string& message, int status);
+  // No response (the client cancelled the request): the stream, opened now if need be, just ends.
+  void abandon();
   bool streaming() const;
 
 private:

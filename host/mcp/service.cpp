@@ -5,6 +5,8 @@
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
+
 namespace actionhost::mcp {
 
 void send_error(http::Response& response, int status, int code, const std::string& message,
@@ -56,6 +58,7 @@ bool Service::Impl::admit(http::Request& request, http::Response& response,
 bool Service::Impl::read_body(http::Request& request, http::Response& response, std::string& body) {
   auto limit = options.max_body_bytes;
   if (request.hasContentLength() && static_cast<uint64_t>(request.getContentLength64()) > limit) {
+    response.setKeepAlive(false); // not worth draining: the connection closes after the answer
     send_error(response, 413, jsonrpc::kInvalidRequest,
                "Request body too large (limit " + std::to_string(limit) + " bytes)");
     return false;
@@ -66,6 +69,7 @@ bool Service::Impl::read_body(http::Request& request, http::Response& response, 
     in.read(buffer, sizeof buffer);
     body.append(buffer, static_cast<size_t>(in.gcount()));
     if (body.size() > limit) {
+      response.setKeepAlive(false);
       send_error(response, 413, jsonrpc::kInvalidRequest,
                  "Request body too large (limit " + std::to_string(limit) + " bytes)");
       return false;
@@ -80,6 +84,26 @@ Exchange Service::Impl::exchange_for(const registry::ServedIntegration& integrat
   exchange.options = &options;
   exchange.signer = &signer;
   return exchange;
+}
+
+void Service::Impl::on_change(const ChangeFeed::Change& change) {
+  std::vector<std::string> integrations;
+  for (const auto& integration : registry.integrations())
+    if (integration.plugin && integration.plugin->id() == change.plugin_id)
+      integrations.push_back(integration.config.key);
+  if (integrations.empty())
+    return;
+  bool updated = change.kind == AH_NOTIFY_RESOURCE_UPDATED;
+  std::string message = change_notification(change.kind, change.uri);
+  sessions.for_each([&](Session& session) {
+    if (std::find(integrations.begin(), integrations.end(), session.integration()) ==
+        integrations.end())
+      return;
+    // resources/updated only for a subscribed URI; list changes to every session with a stream.
+    if (!updated || session.subscribed(change.uri))
+      session.push_if_listening(message);
+  });
+  listens.deliver(integrations, change.kind, change.uri);
 }
 
 bool Service::Impl::wait_unless_stopping(std::chrono::milliseconds timeout) {
@@ -103,7 +127,27 @@ std::string trimmed_header(const http::Request& request, const std::string& name
 
 } // namespace
 
+// Reads what is left of a request body once the request is answered. A POST refused before its
+// body was read (403, 404, 415, ...) would otherwise leave the body on a keep-alive connection,
+// where it would be parsed as the start of the next request.
+BodyDrain::~BodyDrain() {
+  if (!response_.getKeepAlive())
+    return; // the connection closes after this answer: nothing to protect
+  try {
+    auto& in = request_.stream();
+    char buffer[8192];
+    uint64_t drained = 0;
+    while (in && drained <= limit_) {
+      in.read(buffer, sizeof buffer);
+      drained += static_cast<uint64_t>(in.gcount());
+    }
+  } catch (const std::exception&) {
+    // The connection is broken anyway; Poco closes it.
+  }
+}
+
 void Service::Impl::post(http::Request& request, http::Response& response) {
+  BodyDrain drain(request, response, options.max_body_bytes);
   const registry::ServedIntegration* integration = nullptr;
   if (!admit(request, response, "/mcp", integration))
     return;
@@ -162,8 +206,13 @@ void Service::Impl::post(http::Request& request, http::Response& response) {
   session_post(request, response, *integration, body);
 }
 
-Service::Service(const registry::Registry& registry, Options options)
-    : impl_(std::make_shared<Impl>(registry, std::move(options))) {}
+Service::Service(const registry::Registry& registry, Options options,
+                 std::shared_ptr<ChangeFeed> changes)
+    : impl_(std::make_shared<Impl>(registry, std::move(options))), changes_(std::move(changes)) {
+  if (changes_)
+    change_listener_ = changes_->subscribe(
+        [impl = impl_.get()](const ChangeFeed::Change& change) { impl->on_change(change); });
+}
 
 Service::~Service() {
   stop();
@@ -188,7 +237,10 @@ void Service::stop() {
       return;
     impl_->stopping = true;
   }
+  if (changes_)
+    changes_->unsubscribe(change_listener_); // no on_change runs from here on
   impl_->stop_cv.notify_all();
+  impl_->listens.stop();
   impl_->sessions.stop();
 }
 

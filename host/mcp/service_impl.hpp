@@ -3,7 +3,9 @@
 #pragma once
 
 #include "exchange.hpp"
+#include "hangup.hpp"
 #include "origin.hpp"
+#include "subscriptions.hpp"
 
 #include <atomic>
 #include <condition_variable>
@@ -21,6 +23,9 @@ struct Service::Impl {
   DoorPolicy door;
   SessionTable sessions;
   StateSigner signer;
+  HangupWatch hangups;
+  ListenHub listens{kMaxListenStreams};
+  static constexpr size_t kMaxListenStreams = 1024;
   std::atomic<bool> stopping{false};
   std::mutex stop_mutex;
   std::condition_variable stop_cv; // wakes streams waiting for something to send
@@ -47,10 +52,31 @@ struct Service::Impl {
   void stateless_post(http::Request& request, http::Response& response,
                       const registry::ServedIntegration& integration, jsonrpc::Message& message);
 
+  // subscriptions/listen (stateless.cpp): an SSE stream of the list changes asked for.
+  void listen(http::Request& request, http::Response& response,
+              const registry::ServedIntegration& integration, const jsonrpc::Message& message);
+
   // A fresh exchange for an integration.
   Exchange exchange_for(const registry::ServedIntegration& integration) const;
   // Waits on stop_cv up to `timeout`; false once stopping.
   bool wait_unless_stopping(std::chrono::milliseconds timeout);
+  // A plugin announced a change: tell the sessions and listen streams of its integrations.
+  void on_change(const ChangeFeed::Change& change);
+};
+
+// Consumes the rest of a request body (up to `limit` bytes) when it goes out of scope.
+class BodyDrain {
+public:
+  BodyDrain(http::Request& request, http::Response& response, uint64_t limit)
+      : request_(request), response_(response), limit_(limit) {}
+  ~BodyDrain();
+  BodyDrain(const BodyDrain&) = delete;
+  BodyDrain& operator=(const BodyDrain&) = delete;
+
+private:
+  http::Request& request_;
+  http::Response& response_;
+  uint64_t limit_;
 };
 
 // An HTTP-level error with a JSON-RPC error body (id echoed when known, null otherwise).

@@ -93,12 +93,17 @@ size_t Session::pending_count() const {
 
 void Session::track(const std::string& request_id, std::shared_ptr<plugins::CancelToken> token) {
   std::lock_guard lock(mutex_);
-  calls_[request_id] = std::move(token);
+  calls_[request_id] = {std::move(token), false};
 }
 
-void Session::untrack(const std::string& request_id) {
+bool Session::untrack(const std::string& request_id) {
   std::lock_guard lock(mutex_);
-  calls_.erase(request_id);
+  auto it = calls_.find(request_id);
+  if (it == calls_.end())
+    return false;
+  bool cancelled = it->second.cancelled;
+  calls_.erase(it);
+  return cancelled;
 }
 
 bool Session::cancel(const std::string& request_id) {
@@ -106,7 +111,8 @@ bool Session::cancel(const std::string& request_id) {
   auto it = calls_.find(request_id);
   if (it == calls_.end())
     return false;
-  it->second->cancel();
+  it->second.cancelled = true;
+  it->second.token->cancel();
   return true;
 }
 
@@ -125,9 +131,41 @@ void Session::push(std::string message) {
   cv_.notify_all();
 }
 
-std::deque<std::string> Session::wait_messages(std::chrono::milliseconds timeout, bool& open) {
+bool Session::push_if_listening(std::string message) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!listener_ || ended_)
+      return false;
+    if (queue_.size() == kMaxQueued)
+      queue_.pop_front();
+    queue_.push_back(std::move(message));
+  }
+  cv_.notify_all();
+  return true;
+}
+
+bool Session::subscribe(const std::string& uri) {
+  std::lock_guard lock(mutex_);
+  if (subscriptions_.size() >= kMaxSubscriptions && !subscriptions_.count(uri))
+    return false;
+  subscriptions_.insert(uri);
+  return true;
+}
+
+void Session::unsubscribe(const std::string& uri) {
+  std::lock_guard lock(mutex_);
+  subscriptions_.erase(uri);
+}
+
+bool Session::subscribed(const std::string& uri) const {
+  std::lock_guard lock(mutex_);
+  return subscriptions_.count(uri) > 0;
+}
+
+std::deque<std::string> Session::wait_messages(std::chrono::milliseconds timeout, bool& open,
+                                               const std::atomic<bool>* abort) {
   std::unique_lock lock(mutex_);
-  cv_.wait_for(lock, timeout, [&] { return !queue_.empty() || ended_; });
+  cv_.wait_for(lock, timeout, [&] { return !queue_.empty() || ended_ || (abort && *abort); });
   open = !ended_;
   std::deque<std::string> out;
   out.swap(queue_);
@@ -157,9 +195,10 @@ void Session::end() {
     std::lock_guard lock(mutex_);
     ended_ = true;
     pending.swap(pending_);
-    for (auto& [id, token] : calls_)
-      token->cancel();
+    for (auto& [id, call] : calls_)
+      call.token->cancel();
     queue_.clear();
+    subscriptions_.clear();
   }
   cv_.notify_all();
   for (auto& [id, answer] : pending) {
@@ -225,6 +264,15 @@ size_t SessionTable::size() const {
     n += shard.sessions.size();
   }
   return n;
+}
+
+void SessionTable::for_each(const std::function<void(Session&)>& fn) const {
+  for (auto& shard : shards_) {
+    std::shared_lock lock(shard.mutex);
+    for (const auto& [id, session] : shard.sessions)
+      if (!session->ended())
+        fn(*session);
+  }
 }
 
 void SessionTable::sweep() {

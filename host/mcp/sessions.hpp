@@ -16,9 +16,11 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <shared_mutex>
 #include <string>
 #include <thread>
@@ -60,18 +62,31 @@ public:
 
   // Calls in flight, by the client's request id as JSON text, for notifications/cancelled.
   void track(const std::string& request_id, std::shared_ptr<plugins::CancelToken> token);
-  void untrack(const std::string& request_id);
+  // True when the client cancelled the call (notifications/cancelled): it gets no response.
+  bool untrack(const std::string& request_id);
   bool cancel(const std::string& request_id);
   size_t tracked_count() const;
 
   sse::ReplayBuffer& replay() { return replay_; }
 
+  // resources/subscribe: the URIs whose notifications/resources/updated this session wants, at
+  // most kMaxSubscriptions. subscribe() is false when that many are held already.
+  static constexpr size_t kMaxSubscriptions = 256;
+  bool subscribe(const std::string& uri);
+  void unsubscribe(const std::string& uri);
+  bool subscribed(const std::string& uri) const;
+
   // The GET stream (or the 2024-11-05 SSE stream): messages not tied to a POST response. The
   // queue is bounded; the oldest message is dropped when a listener falls behind.
   void push(std::string message);
+  // Queues only while a stream is open to carry it (unsolicited notifications have nowhere else
+  // to go; a client that opens its GET stream later re-lists anyway). False when dropped.
+  bool push_if_listening(std::string message);
   // Waits up to `timeout` for messages; returns them (empty on timeout). `open` turns false when
   // the session ends.
-  std::deque<std::string> wait_messages(std::chrono::milliseconds timeout, bool& open);
+  // `abort` (when given) turning true and a wake() also end the wait.
+  std::deque<std::string> wait_messages(std::chrono::milliseconds timeout, bool& open,
+                                        const std::atomic<bool>* abort = nullptr);
   bool claim_listener();   // false when a GET stream is already open
   void release_listener(); //
   void wake();             // wakes the stream when the service stops
@@ -96,8 +111,13 @@ private:
   mutable std::mutex mutex_;
   std::condition_variable cv_;
   std::unordered_map<std::string, std::shared_ptr<PendingAnswer>> pending_;
-  std::unordered_map<std::string, std::shared_ptr<plugins::CancelToken>> calls_;
+  struct TrackedCall {
+    std::shared_ptr<plugins::CancelToken> token;
+    bool cancelled = false;
+  };
+  std::unordered_map<std::string, TrackedCall> calls_;
   std::deque<std::string> queue_;
+  std::set<std::string> subscriptions_;
   bool listener_ = false;
   sse::ReplayBuffer replay_;
   std::atomic<Clock::rep> last_used_ns_{0};
@@ -117,6 +137,8 @@ public:
   std::shared_ptr<Session> find(const std::string& id) const; // null when unknown or ended
   bool end(const std::string& id);
   size_t size() const;
+  // Calls `fn` for every live session (under a shard's shared lock: fn must not block).
+  void for_each(const std::function<void(Session&)>& fn) const;
   void stop(); // ends every session and the sweeper
 
 private:

@@ -87,12 +87,14 @@ Exchange exchange_in(Service::Impl& impl, const registry::ServedIntegration& int
   return exchange;
 }
 
-// Runs one request; calls that can be cancelled are tracked until they return.
-Reply run(Session& session, const jsonrpc::Message& message, Exchange& exchange) {
+// Runs one request; calls that can be cancelled are tracked until they return. Nothing when the
+// client cancelled it (notifications/cancelled): the spec asks for no response then.
+std::optional<Reply> run(Session& session, const jsonrpc::Message& message, Exchange& exchange) {
   std::string key = id_key(message.id);
   session.track(key, exchange.cancel);
   Reply reply = dispatch(message, exchange);
-  session.untrack(key);
+  if (session.untrack(key))
+    return std::nullopt;
   return reply;
 }
 
@@ -150,8 +152,10 @@ void Service::Impl::session_post(http::Request& request, http::Response& respons
     auto exchange = exchange_in(*this, integration, *session, message);
     PostStream stream(response, {session.get(), versions::primes_streams(session->version()), {}});
     exchange.out = &stream;
-    Reply reply = run(*session, message, exchange);
-    stream.finish(reply.to_json(message.id), 200);
+    if (auto reply = run(*session, message, exchange))
+      stream.finish(reply->to_json(message.id), 200);
+    else
+      stream.abandon();
     return;
   }
   // A 2025-03-26 batch: one array of responses (invalid members answered in place).
@@ -161,8 +165,8 @@ void Service::Impl::session_post(http::Request& request, http::Response& respons
       answers->add(Poco::JSON::Parser().parse(jsonrpc::error_response(message.id, *message.error)));
     } else if (message.is_request()) {
       auto exchange = exchange_in(*this, integration, *session, message);
-      answers->add(
-          Poco::JSON::Parser().parse(run(*session, message, exchange).to_json(message.id)));
+      if (auto reply = run(*session, message, exchange))
+        answers->add(Poco::JSON::Parser().parse(reply->to_json(message.id)));
     }
   }
   if (answers->size() == 0) {
@@ -202,9 +206,16 @@ void Service::Impl::get(http::Request& request, http::Response& response) {
         if (!message.empty())
           open = open && sse::write(out, sse::frame(message, id));
   } else {
+    // A client that closes the stream frees the session's one listener slot at once, not at the
+    // next keep-alive: it may reconnect right away.
+    auto gone = std::make_shared<std::atomic<bool>>(false);
+    HangupWatch::Scope watch(hangups, request, [gone, session] {
+      *gone = true;
+      session->wake();
+    });
     uint64_t stream = session->replay().open_stream();
-    while (open && !stopping) {
-      auto messages = session->wait_messages(std::chrono::seconds(15), open);
+    while (open && !stopping && !*gone) {
+      auto messages = session->wait_messages(std::chrono::seconds(15), open, gone.get());
       for (auto& message : messages)
         open =
             open && sse::write(out, sse::frame(message, session->replay().record(stream, message)));

@@ -42,9 +42,10 @@ bool select_actions(const config::Config& config, ServedIntegration& served,
   auto check_listed = [&](const std::vector<std::string>& names, const std::string& list) {
     for (size_t i = 0; i < names.size(); ++i) {
       if (!served.plugin->action(names[i])) {
-        problems.push_back(config.diagnostic(
-            integration, list + "[" + std::to_string(i) + "]",
-            "plugin '" + served.plugin->id() + "' has no action '" + names[i] + "' (it has: " + names_of(all) + ")"));
+        problems.push_back(config.diagnostic(integration, list + "[" + std::to_string(i) + "]",
+                                             "plugin '" + served.plugin->id() +
+                                                 "' has no action '" + names[i] +
+                                                 "' (it has: " + names_of(all) + ")"));
         ok = false;
       }
     }
@@ -74,9 +75,9 @@ Registry build(const config::Config& config, const BuildOptions& options,
     if (auto it = by_file.find(path); it != by_file.end()) {
       plugin = it->second;
       if (integration.sha256 && *integration.sha256 != plugin->sha256()) {
-        problems.push_back(config.diagnostic(
-            integration, "sha256",
-            path + " has sha256 " + plugin->sha256() + ", not the pinned " + *integration.sha256));
+        problems.push_back(config.diagnostic(integration, "sha256",
+                                             path + " has sha256 " + plugin->sha256() +
+                                                 ", not the pinned " + *integration.sha256));
         continue;
       }
     } else {
@@ -84,6 +85,7 @@ Registry build(const config::Config& config, const BuildOptions& options,
       load.expected_sha256 = integration.sha256;
       load.host_version = options.host_version;
       load.log = options.log;
+      load.notify = options.notify;
       try {
         plugin = plugins::load_plugin(path, load);
       } catch (const plugins::LoadError& e) {

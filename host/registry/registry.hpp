@@ -47,6 +47,9 @@ struct BuildOptions {
   std::filesystem::path plugin_dir;
   std::string host_version;
   plugins::LogSink log; // what plugins log outside requests
+  // What plugins announce through ah_host_api.notify (their lists or resources changed); empty:
+  // logged at debug level.
+  plugins::NotifySink notify;
 };
 
 // Loads the plugin of every integration (each file once, with its sha256 pin) and matches the
