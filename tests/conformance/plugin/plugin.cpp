@@ -5,6 +5,7 @@
 
 #include <Poco/Base64Decoder.h>
 
+#include <atomic>
 #include <chrono>
 #include <sstream>
 #include <thread>
@@ -44,6 +45,14 @@ struct PromptArgs {
 struct TemplateVars {
   std::string id;
   static auto fields() { return std::tuple{ah::field("id", &TemplateVars::id, "The item id")}; }
+};
+
+struct EmbeddedArgs {
+  std::string resourceUri;
+  static auto fields() {
+    return std::tuple{
+        ah::field("resourceUri", &EmbeddedArgs::resourceUri, "URI of the resource to embed")};
+  }
 };
 
 struct NoArgs {
@@ -153,6 +162,104 @@ AH_PLUGIN("conformance", "1.0.0", "Conformance fixtures",
             "Elicitation completed: action=" + answer->optValue<std::string>("action", "") +
             ", content=" + text_of(answer->getObject("content")));
       });
+
+  tool(
+      "test_elicitation_sep1330_enums", "Asks with every enum form (SEP-1330)",
+      [](ah::Context& ctx, const ah::JsonObject&) {
+        auto schema = object_of(
+            R"({"type":"object","properties":{)"
+            R"("untitledSingle":{"type":"string","description":"Pick one",)"
+            R"("enum":["option1","option2","option3"]},)"
+            R"("titledSingle":{"type":"string","description":"Pick one",)"
+            R"("oneOf":[{"const":"value1","title":"First Option"},)"
+            R"({"const":"value2","title":"Second Option"},{"const":"value3","title":"Third Option"}]},)"
+            R"("legacyEnum":{"type":"string","description":"Pick one",)"
+            R"("enum":["opt1","opt2","opt3"],"enumNames":["Option One","Option Two","Option Three"]},)"
+            R"("untitledMulti":{"type":"array","description":"Pick some","minItems":1,"maxItems":3,)"
+            R"("items":{"type":"string","enum":["option1","option2","option3"]}},)"
+            R"("titledMulti":{"type":"array","description":"Pick some","minItems":1,"maxItems":3,)"
+            R"("items":{"anyOf":[{"const":"value1","title":"First Choice"},)"
+            R"({"const":"value2","title":"Second Choice"},{"const":"value3","title":"Third Choice"}]}}},)"
+            R"("required":[]})");
+        auto answer = ctx.elicit("Please select options from the enum fields", schema);
+        return ah::ToolResult{}.text(
+            "Elicitation completed: action=" + answer->optValue<std::string>("action", "") +
+            ", content=" + text_of(answer->getObject("content")));
+      });
+  // SEP-1613: 2020-12 keywords survive tools/list verbatim.
+  plugin
+      .raw_action(
+          "json_schema_2020_12_tool",
+          R"({"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object",)"
+          R"("$defs":{"address":{"$anchor":"addressDef","type":"object","properties":{)"
+          R"("street":{"type":"string"},"city":{"type":"string"}}}},)"
+          R"("properties":{"name":{"type":"string"},"address":{"$ref":"#/$defs/address"},)"
+          R"("contactMethod":{"type":"string","enum":["phone","email"]},)"
+          R"("phone":{"type":"string"},"email":{"type":"string"}},)"
+          R"("allOf":[{"anyOf":[{"required":["phone"]},{"required":["email"]}]}],)"
+          R"("if":{"properties":{"contactMethod":{"const":"phone"}},"required":["contactMethod"]},)"
+          R"("then":{"required":["phone"]},"else":{"required":["email"]},)"
+          R"("additionalProperties":false})",
+          [](ah::Context&, const ah::JsonObject& args) {
+            return ah::ToolResult{}.text("Received: " + ah::json::stringify(args));
+          })
+      .description("Tool with JSON Schema 2020-12 features for conformance testing (SEP-1613)");
+
+  // List changes (server-stateless listens for them; session clients hear them on GET).
+  tool("test_trigger_tool_change", "Announces that the tool list changed",
+       [](ah::Context& ctx, const ah::JsonObject&) {
+         ctx.notify(ah::Change::tools);
+         return ah::ToolResult{}.text("tools/list_changed sent");
+       });
+  tool("test_trigger_prompt_change", "Announces that the prompt list changed",
+       [](ah::Context& ctx, const ah::JsonObject&) {
+         ctx.notify(ah::Change::prompts);
+         return ah::ToolResult{}.text("prompts/list_changed sent");
+       });
+  tool("test_trigger_resource_change",
+       "Announces that the resource list changed and that test://watched-resource was updated",
+       [](ah::Context& ctx, const ah::JsonObject&) {
+         ctx.notify(ah::Change::resources);
+         ctx.notify(ah::Change::resource_updated, "test://watched-resource");
+         return ah::ToolResult{}.text("resources/list_changed and resources/updated sent");
+       });
+  // SEP-2243: a parameter mirrored into the Mcp-Param-Region header.
+  plugin
+      .raw_action(
+          "test_header_param",
+          R"({"type":"object","properties":{"region":{"type":"string",)"
+          R"("description":"Where to run","x-mcp-header":"Region"}},"required":["region"]})",
+          [](ah::Context&, const ah::JsonObject& args) {
+            return ah::ToolResult{}.text("region=" + args->optValue<std::string>("region", ""));
+          })
+      .description("Echoes its region, which clients also send as the Mcp-Param-Region header");
+  // SEP-1036 (2025-11-25): a URL the user must visit first; the request fails with -32042.
+  tool("test_url_elicitation", "Needs the user to visit a URL before it can run",
+       [](ah::Context& ctx, const ah::JsonObject&) {
+         ctx.client_request("elicitation/create",
+                            object_of(R"({"mode":"url","message":"Connect your account",)"
+                                      R"("url":"https://example.com/connect"})"),
+                            "connect");
+         return ah::ToolResult{}.text("connected");
+       });
+
+  // Cancellation: waits (up to 10 s) until its request is cancelled; the count says how many were.
+  static std::atomic<int> cancelled_waits{0};
+  tool("test_wait_for_cancel", "Waits until the request is cancelled (at most 10 s)",
+       [](ah::Context& ctx, const ah::JsonObject&) {
+         for (int i = 0; i < 1000; ++i) {
+           if (ctx.cancelled()) {
+             ++cancelled_waits;
+             return ah::ToolResult{}.text("cancelled");
+           }
+           pause(10);
+         }
+         return ah::ToolResult{}.text("not cancelled");
+       });
+  tool("test_cancelled_count", "How many test_wait_for_cancel calls were cancelled so far",
+       [](ah::Context&, const ah::JsonObject&) {
+         return ah::ToolResult{}.text(std::to_string(cancelled_waits.load()));
+       });
 
   // Stateless era (2026-07-28) diagnostics and multi round-trip requests.
   tool("test_missing_capability", "Needs sampling, which the client may not declare",
@@ -269,6 +376,28 @@ AH_PLUGIN("conformance", "1.0.0", "Conformance fixtures",
                                                         "', arg2='" + a.arg2 + "'")};
                           })
       .description("A prompt with arguments");
+  plugin
+      .prompt<EmbeddedArgs>(
+          "test_prompt_with_embedded_resource",
+          [](ah::Context&, const EmbeddedArgs& a) {
+            return std::vector<ah::PromptMessage>{
+                {"user",
+                 ah::content::resource_text(a.resourceUri, "Embedded resource content for testing.",
+                                            "text/plain")},
+                ah::PromptMessage::user("Please process the embedded resource above.")};
+          })
+      .description("A prompt with an embedded resource");
+  plugin
+      .prompt<NoArgs>("test_input_required_result_prompt",
+                      [](ah::Context& ctx, const NoArgs&) {
+                        auto answer = ctx.elicit("What context should the prompt use?",
+                                                 elicitation_schema("context"), "user_context");
+                        auto content = answer->getObject("content");
+                        return std::vector<ah::PromptMessage>{ah::PromptMessage::user(
+                            "Prompt with context: " +
+                            (content ? content->optValue<std::string>("context", "") : ""))};
+                      })
+      .description("A prompt that asks the user for context first (multi round-trip)");
   plugin
       .prompt<NoArgs>("test_prompt_with_image",
                       [](ah::Context&, const NoArgs&) {
