@@ -20,6 +20,12 @@ const Subcommand kSubcommands[] = {
      actionhost::cli::inspect_command},
     {"config check", "Validate an integrations file without starting the server",
      actionhost::cli::config_check_command},
+    {"connections", "Create, list, show and delete connections (credentials encrypted)",
+     actionhost::cli::connections_command},
+    {"keys", "Create, list and revoke the secret keys callers use", actionhost::cli::keys_command},
+    {"logs", "Print the execution log; 'logs purge' applies the retention",
+     actionhost::cli::logs_command},
+    {"vault", "Master key status, rotation and pruning", actionhost::cli::vault_command},
 };
 
 void print_help(std::ostream& out) {

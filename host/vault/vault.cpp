@@ -91,6 +91,7 @@ std::string Vault::open(std::string_view sealed, std::string_view associated_dat
 }
 
 std::string Vault::primary_key_id() const {
+  refresh();
   std::shared_lock lock(mutex_);
   return ring_.primary().id;
 }

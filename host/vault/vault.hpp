@@ -105,7 +105,7 @@ public:
   // Tampered, Malformed); never returns unauthenticated bytes.
   std::string open(std::string_view sealed, std::string_view associated_data) const;
 
-  std::string primary_key_id() const;
+  std::string primary_key_id() const; // after picking up a rewritten key file
   std::vector<std::string> key_ids() const;
   KeyRing ring() const;
   // The id of the key that sealed `sealed`; throws Malformed.
