@@ -18,10 +18,17 @@ namespace proxy_test {
 
 using namespace actionhost;
 
-// The one integration of a YAML document (an `integrations:` map with one entry).
+// The one integration of a YAML document (an `integrations:` map with one entry). The only
+// environment variables are OAUTH_CLIENT_ID and OAUTH_CLIENT_SECRET.
 inline config::Integration integration(const std::string& yaml) {
-  auto config = config::load_string(yaml, "test.yaml", "/tmp",
-                                    [](const std::string&) { return std::nullopt; });
+  auto env = [](const std::string& name) -> std::optional<std::string> {
+    if (name == "OAUTH_CLIENT_ID")
+      return "client-1";
+    if (name == "OAUTH_CLIENT_SECRET")
+      return "client-secret-xyz";
+    return std::nullopt;
+  };
+  auto config = config::load_string(yaml, "test.yaml", "/tmp", env);
   REQUIRE(config.integrations.size() == 1);
   return config.integrations.front();
 }
