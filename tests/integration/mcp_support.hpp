@@ -6,6 +6,12 @@
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+
+#include <chrono>
+#include <optional>
 
 #include <filesystem>
 #include <map>
@@ -54,6 +60,77 @@ HttpReply call(uint16_t port, const std::string& session, const std::string& met
 HttpReply stateless(uint16_t port, const std::string& method, const std::string& params = "{}",
                     const std::string& capabilities = "{}", const std::string& path = "/mcp/sample",
                     Headers extra = {}, int id = 1);
+
+// One server-sent event as a client reads it.
+struct SseEvent {
+  std::string id, event, data;
+  Poco::JSON::Object::Ptr message; // the data as a JSON-RPC message, null when it is not JSON
+};
+
+// A response stream read as it arrives (a GET stream, a subscriptions/listen stream, a POST
+// answered with SSE). close() hangs up, as a client that cancels or leaves does.
+class SseStream {
+public:
+  SseStream(uint16_t port, const std::string& method, const std::string& path,
+            const std::string& body = {}, Headers headers = {})
+      : session_("127.0.0.1", port) {
+    session_.setTimeout(Poco::Timespan(10, 0));
+    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+    for (const auto& [name, value] : headers)
+      request.set(name, value);
+    if (method == "POST") {
+      request.setContentType("application/json");
+      if (!request.has("Accept"))
+        request.set("Accept", "application/json, text/event-stream");
+      request.setContentLength(static_cast<std::streamsize>(body.size()));
+    }
+    session_.sendRequest(request) << body;
+    in_ = &session_.receiveResponse(response_);
+  }
+  int status() const { return static_cast<int>(response_.getStatus()); }
+  std::string header(const std::string& name) const { return response_.get(name, ""); }
+
+  // The next event that carries data (comments, keep-alives and priming events are skipped), or
+  // nothing when none arrives within `timeout` or the stream ended.
+  std::optional<SseEvent> next(std::chrono::milliseconds timeout) {
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    SseEvent event;
+    std::string line;
+    while (in_ && *in_) {
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0)
+        return std::nullopt;
+      session_.socket().setReceiveTimeout(Poco::Timespan(left.count() * 1000));
+      try {
+        if (!std::getline(*in_, line))
+          return std::nullopt;
+      } catch (const Poco::Exception&) {
+        return std::nullopt;
+      }
+      if (line.rfind("id: ", 0) == 0) {
+        event.id = line.substr(4);
+      } else if (line.rfind("event: ", 0) == 0) {
+        event.event = line.substr(7);
+      } else if (line.rfind("data: ", 0) == 0) {
+        event.data = line.substr(6);
+        if (!event.data.empty() && event.data[0] == '{')
+          event.message = json(event.data);
+      } else if (line.empty() && !event.data.empty()) {
+        return event;
+      } else if (line.empty()) {
+        event = {};
+      }
+    }
+    return std::nullopt;
+  }
+  void close() { session_.abort(); }
+
+private:
+  Poco::Net::HTTPClientSession session_;
+  Poco::Net::HTTPResponse response_;
+  std::istream* in_ = nullptr;
+};
 
 inline McpHost::McpHost(const std::string& server_section) {
   std::string yaml =
