@@ -157,6 +157,13 @@ void Service::Impl::listen(http::Request& request, http::Response& response,
     filter.resources = requested->optValue<bool>("resourcesListChanged", false);
     if (requested->has("resourceSubscriptions")) {
       auto uris = requested->getArray("resourceSubscriptions");
+      if (uris && uris->size() > Session::kMaxSubscriptions) {
+        send_error(response, 200, jsonrpc::kInvalidParams,
+                   "Invalid params: at most " + std::to_string(Session::kMaxSubscriptions) +
+                       " resourceSubscriptions per listen request",
+                   id);
+        return;
+      }
       if (!uris) {
         send_error(response, 200, jsonrpc::kInvalidParams,
                    "Invalid params: notifications.resourceSubscriptions must be an array of URIs",
