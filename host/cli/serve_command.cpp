@@ -13,6 +13,7 @@
 #include <Poco/Logger.h>
 
 #include <atomic>
+#include <charconv>
 #include <filesystem>
 #include <iostream>
 
@@ -30,6 +31,10 @@ CommandSpec serve_spec() {
   add_value_option(spec, "plugin-dir", "DIR",
                    "Where plugin files are looked up (default: server.plugin_dir, else the "
                    "plugins folder next to the binary's folder).");
+  add_value_option(spec, "max-connections", "N",
+                   "Connections served at once, 1-100000 (default: server.max_connections, else "
+                   "512). As many more wait in a queue; beyond that a connection is answered 503 "
+                   "and closed.");
   add_flag(spec, "strict", "Refuse to start when any plugin or integration cannot be loaded.");
   add_value_option(spec, "log-level", "LEVEL",
                    "trace, debug, info (default), notice, warning or error.");
@@ -43,6 +48,20 @@ http::ListenAddress listen_address(const ParsedArgs& args, const config::Config&
   if (config.server.listen)
     return {config.server.listen->host, config.server.listen->port};
   return http::parse_listen_address(config::kDefaultListen);
+}
+
+// --max-connections, else server.max_connections, else the default; nullopt when the flag is not
+// an integer in range.
+std::optional<int> max_connections(const ParsedArgs& args, const config::Config& config) {
+  if (!args.has("max-connections"))
+    return config.server.max_connections.value_or(config::kDefaultMaxConnections);
+  const std::string text = args.get("max-connections");
+  int value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < config::kMinMaxConnections ||
+      value > config::kMaxMaxConnections)
+    return std::nullopt;
+  return value;
 }
 
 // Where plugins are looked up by default: build/plugins next to build/bin/actionhost, and
@@ -116,6 +135,12 @@ int serve_command(const Args& args) {
     std::cerr << "actionhost serve: " << e.what() << "\n";
     return kExitUsage;
   }
+  if (parsed->has("max-connections") && !max_connections(*parsed, config::Config{})) {
+    std::cerr << "actionhost serve: --max-connections: expected an integer from "
+              << config::kMinMaxConnections << " to " << config::kMaxMaxConnections << ", got '"
+              << parsed->get("max-connections") << "'\n";
+    return kExitUsage;
+  }
   auto& log = Poco::Logger::get("serve");
 
   std::string config_file = parsed->get("config", kDefaultConfig);
@@ -174,6 +199,8 @@ int serve_command(const Args& args) {
 
   http::ServerOptions server_options;
   server_options.listen = listen;
+  server_options.max_connections = *max_connections(*parsed, config);
+  server_options.max_queued = server_options.max_connections;
   http::Server server(server_options, router);
   try {
     server.start();
@@ -182,9 +209,9 @@ int serve_command(const Args& args) {
               << "\n";
     return kExitFailure;
   }
-  log.information("listening on http://%s (config %s, data %s)",
+  log.information("listening on http://%s (config %s, data %s, %d connections at once)",
                   http::ListenAddress{listen.host, server.port()}.to_string(), config_file,
-                  data_dir.string());
+                  data_dir.string(), server_options.max_connections);
 
   int signal = wait_for_termination_signal();
   stopping = true;

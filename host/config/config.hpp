@@ -86,6 +86,8 @@ struct ServerConfig {
   std::optional<std::vector<std::string>> allowed_origins;
   std::optional<uint64_t> max_body_bytes;
   std::optional<Duration> session_idle_timeout;
+  // Keep-alive connections served at once (one thread each); more wait in the accept queue.
+  std::optional<int> max_connections;
 };
 
 enum class AuthMode { OAuth2, ApiKey, Basic, Bearer, None };
@@ -202,6 +204,10 @@ Config load_string(std::string_view text, const std::string& file,
 // ---- Checks that depend on more than the file --------------------------------------------------
 
 inline constexpr const char* kDefaultListen = "127.0.0.1:8080";
+// server.max_connections: the default and the accepted range.
+inline constexpr int kDefaultMaxConnections = 512;
+inline constexpr int kMinMaxConnections = 1;
+inline constexpr int kMaxMaxConnections = 100000;
 
 // The error text when an integration has `access: open` but the host listens on `listen_host`,
 // which is not a loopback address; nullopt when allowed. The serve command calls this after

@@ -49,10 +49,12 @@ ListenAddress parse_listen_address(const std::string& text);
 
 struct ServerOptions {
   ListenAddress listen{"127.0.0.1", 8080};
-  // Poco serves one keep-alive connection per thread: connections beyond the pool wait
-  // unserved, so the pool is sized for the connections we accept (see shared/peers/README.md).
+  // Poco serves one keep-alive connection per thread, so the pool has max_connections threads.
+  // Connections beyond them wait in a queue of max_queued, each served when a served connection
+  // closes (by the client, or idle for keep_alive_timeout); a connection arriving at a full
+  // queue is answered 503 with Retry-After: 1 and Connection: close (see host/config/README.md).
   int max_connections = 512;
-  int max_queued = 1024;
+  int max_queued = 512;
   std::chrono::seconds keep_alive_timeout{15};
   std::chrono::seconds request_timeout{60};
 };

@@ -38,7 +38,7 @@ TEST_CASE("an unknown key with no close match lists the keys allowed there") {
                "  port: 8080\n"
                "integrations: {}\n") ==
         Lines{"integrations.yaml:2:3: server: unknown key 'port' (expected listen, plugin_dir, "
-              "allowed_origins, max_body_bytes, session_idle_timeout)"});
+              "allowed_origins, max_body_bytes, session_idle_timeout, max_connections)"});
 }
 
 TEST_CASE("a key of another section says where it belongs, usually a wrong indentation") {
@@ -281,6 +281,22 @@ TEST_CASE("sizes are bytes, optionally with KiB, MiB or GiB") {
                "integrations: {}\n") ==
         Lines{"integrations.yaml:1:27: server.max_body_bytes: expected a size in bytes such as "
               "1048576 or 1MiB, got '4MB'"});
+}
+
+TEST_CASE("max_connections is an integer from 1 to 100000") {
+  CHECK(errors("server: { max_connections: 0 }\n"
+               "integrations: {}\n") ==
+        Lines{"integrations.yaml:1:28: server.max_connections: expected an integer from 1 to "
+              "100000, got '0'"});
+  CHECK(errors("server:\n"
+               "  max_connections: 100001\n"
+               "integrations: {}\n") ==
+        Lines{"integrations.yaml:2:20: server.max_connections: expected an integer from 1 to "
+              "100000, got '100001'"});
+  CHECK(errors("server: { max_connections: many }\n"
+               "integrations: {}\n") ==
+        Lines{"integrations.yaml:1:28: server.max_connections: expected an integer from 1 to "
+              "100000, got 'many'"});
 }
 
 TEST_CASE("listen is host:port") {

@@ -98,10 +98,12 @@ TEST_CASE("typed values are expanded before they are interpreted") {
   Config config = load("server:\n"
                        "  session_idle_timeout: ${IDLE:-45s}\n"
                        "  max_body_bytes: ${BODY}\n"
+                       "  max_connections: ${CONNS:-2048}\n"
                        "integrations: {}\n",
                        {{"BODY", "1MiB"}});
   CHECK(config.server.session_idle_timeout == std::chrono::seconds(45));
   CHECK(config.server.max_body_bytes == 1024 * 1024);
+  CHECK(config.server.max_connections == 2048);
 }
 
 TEST_CASE("runtime placeholders are kept for the proxy to fill at call time") {
