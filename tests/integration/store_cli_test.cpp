@@ -182,7 +182,7 @@ TEST_CASE("connections create refuses credentials that do not fit the auth mode"
   CHECK_THAT(empty_stdin.err, Contains("stdin"));
 }
 
-TEST_CASE("a connection id is unique per integration; delete frees it", "[cli][store]") {
+TEST_CASE("a connection id is unique per integration, and delete frees it", "[cli][store]") {
   Deployment d;
   std::vector<std::string> create = {"connections",     "create", "--integration", "crm",
                                      "--connection-id", "acme",   "--api-key",     "k1"};
@@ -226,7 +226,7 @@ TEST_CASE("keys create prints the key alone on its last line, and only there", "
   CHECK(d.run({"keys", "revoke", "--name", "ci"}).exit_code == 1);
 }
 
-TEST_CASE("vault rotate re-encrypts under a new key; prune then drops the old one",
+TEST_CASE("vault rotate re-encrypts under a new key, then prune drops the old one",
           "[cli][vault]") {
   Deployment d;
   auto key_file = d.dir.path() / "keys" / "master.key";

@@ -48,7 +48,7 @@ TEST_CASE("a tool call is logged with its attempts and outcome", "[store][logs]"
   CHECK(f.store->find_connection({"slack", "acme"})->last_used_at);
 }
 
-TEST_CASE("an unfinished call shows as running; failures keep their outcome and reason",
+TEST_CASE("an unfinished call shows as running, failures keep their outcome and reason",
           "[store][logs]") {
   StoreFixture f;
   std::string running = f.store->begin_execution(call("slack", "acme", "a"));

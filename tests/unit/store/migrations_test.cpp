@@ -1,6 +1,7 @@
 // The database file: created on first open, migrated in numbered steps recorded in
 // schema_version, reopened without change, and refused (untouched) when a newer actionhost
 // wrote it.
+#include "database.hpp"
 #include "store_fixture.hpp"
 
 #include <catch2/catch.hpp>
@@ -70,4 +71,18 @@ TEST_CASE("a database from a newer actionhost is refused with a clear message", 
   Poco::Int64 newest = 0;
   session << "SELECT MAX(version) FROM schema_version", into(newest), now;
   CHECK(newest == 999);
+}
+
+TEST_CASE("every pooled connection commits durably and waits for other writers",
+          "[store][schema]") {
+  // What save_refreshed's promise rests on: WAL with synchronous=FULL (2) fsyncs each commit,
+  // and a busy timeout makes a second writer (a CLI command next to the server) wait.
+  StoreFixture f;
+  actionhost::store::detail::Database database(f.db_file(), 2);
+  auto session = database.session();
+  Poco::Int64 synchronous = -1, busy_timeout = -1;
+  *session << "PRAGMA synchronous", into(synchronous), now;
+  *session << "PRAGMA busy_timeout", into(busy_timeout), now;
+  CHECK(synchronous == 2);
+  CHECK(busy_timeout >= 5000);
 }

@@ -97,7 +97,8 @@ TEST_CASE("a revoked key stops verifying and frees its name", "[store][keys]") {
   CHECK(keys[1].revoked());
 }
 
-TEST_CASE("limits restrict integrations and tools; a denied tool stays denied", "[store][keys]") {
+TEST_CASE("limits restrict integrations and tools, and a denied tool stays denied",
+          "[store][keys]") {
   StoreFixture f;
   KeyLimits limits;
   limits.integrations = {"slack", "github"};

@@ -85,7 +85,8 @@ TEST_CASE("a key of the wrong size is refused with how to make a good one", "[va
   }
 }
 
-TEST_CASE("--key-file wins over the environment and must exist", "[vault][keys]") {
+TEST_CASE("a key file given with --key-file wins over the environment and must exist",
+          "[vault][keys]") {
   TempDir dir;
   auto file = dir.path / "keys";
   auto key = MasterKey::generate();
