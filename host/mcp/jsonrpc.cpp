@@ -4,7 +4,9 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 
+#include <ostream>
 #include <sstream>
+#include <streambuf>
 
 namespace actionhost::mcp::jsonrpc {
 
@@ -33,6 +35,50 @@ Message invalid(const Var& id, std::string why) {
     m.id = id;
   m.error = Error{kInvalidRequest, std::move(why), {}};
   return m;
+}
+
+// Serialises into a std::string through one std::ostream per thread: constructing a
+// std::ostringstream (its ios state and locale) costs more than writing a small message, and
+// every request writes several. Nested use (never expected) falls back to a fresh stream.
+class StringSink : public std::streambuf {
+public:
+  std::string* target = nullptr;
+
+protected:
+  int_type overflow(int_type c) override {
+    if (!traits_type::eq_int_type(c, traits_type::eof()))
+      target->push_back(traits_type::to_char_type(c));
+    return traits_type::not_eof(c);
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    target->append(s, static_cast<size_t>(n));
+    return n;
+  }
+};
+
+template <class Write> std::string write_json(Write write) {
+  struct Writer {
+    StringSink sink;
+    std::ostream out{&sink};
+  };
+  thread_local Writer writer;
+  std::string text;
+  if (writer.sink.target) { // already writing on this thread
+    std::ostringstream out;
+    write(out);
+    return out.str();
+  }
+  writer.sink.target = &text;
+  writer.out.clear();
+  writer.out.flags(std::ios_base::dec | std::ios_base::skipws);
+  writer.out.precision(6);
+  writer.out.width(0);
+  struct Release {
+    StringSink& sink;
+    ~Release() { sink.target = nullptr; }
+  } release{writer.sink};
+  write(writer.out);
+  return text;
 }
 
 } // namespace
@@ -116,9 +162,7 @@ Body parse(std::string_view text, const ParseLimits& limits) {
 }
 
 std::string to_json(const Var& value) {
-  std::ostringstream out;
-  Poco::JSON::Stringifier::condense(value, out);
-  return out.str();
+  return write_json([&](std::ostream& out) { Poco::JSON::Stringifier::condense(value, out); });
 }
 
 std::string result_response(const Var& id, const Var& result) {
@@ -126,9 +170,7 @@ std::string result_response(const Var& id, const Var& result) {
   response.set("jsonrpc", "2.0");
   response.set("id", id);
   response.set("result", result);
-  std::ostringstream out;
-  response.stringify(out);
-  return out.str();
+  return write_json([&](std::ostream& out) { response.stringify(out); });
 }
 
 std::string error_response(const Var& id, const Error& error) {
@@ -141,9 +183,7 @@ std::string error_response(const Var& id, const Error& error) {
   response.set("jsonrpc", "2.0");
   response.set("id", id); // null when the id could not be read
   response.set("error", e);
-  std::ostringstream out;
-  response.stringify(out);
-  return out.str();
+  return write_json([&](std::ostream& out) { response.stringify(out); });
 }
 
 std::string notification(const std::string& method, const Object::Ptr& params) {
@@ -152,9 +192,7 @@ std::string notification(const std::string& method, const Object::Ptr& params) {
   message.set("method", method);
   if (params)
     message.set("params", params);
-  std::ostringstream out;
-  message.stringify(out);
-  return out.str();
+  return write_json([&](std::ostream& out) { message.stringify(out); });
 }
 
 std::string request(const Var& id, const std::string& method, const Object::Ptr& params) {
@@ -163,9 +201,7 @@ std::string request(const Var& id, const std::string& method, const Object::Ptr&
   message.set("id", id);
   message.set("method", method);
   message.set("params", params ? params : Object::Ptr(new Object));
-  std::ostringstream out;
-  message.stringify(out);
-  return out.str();
+  return write_json([&](std::ostream& out) { message.stringify(out); });
 }
 
 } // namespace actionhost::mcp::jsonrpc
