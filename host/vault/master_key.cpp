@@ -9,6 +9,7 @@
 
 #include <openssl/crypto.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -154,11 +155,28 @@ std::filesystem::path default_key_file(const EnvLookup& env) {
   return std::filesystem::path(*home) / ".config" / "actionhost" / "master.key";
 }
 
+namespace {
+
+// Like ssh with a private key, say so when others can read the key file.
+void check_private(const std::filesystem::path& file,
+                   const std::function<void(const std::string&)>& notice) {
+  struct stat info {};
+  if (notice && ::stat(file.c_str(), &info) == 0 && (info.st_mode & 077) != 0) {
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", info.st_mode & 0777);
+    notice(file.string() + " is readable by other users (mode " + mode +
+           "); restrict it with: chmod 600 " + file.string());
+  }
+}
+
+} // namespace
+
 KeyRing load_key_ring(const std::optional<std::filesystem::path>& key_file, const EnvLookup& env,
                       const std::function<void(const std::string&)>& notice) {
   if (key_file) {
     if (!std::filesystem::exists(*key_file))
       throw VaultError(VaultError::Kind::Io, key_file->string() + ": no such master key file");
+    check_private(*key_file, notice);
     return read_key_file(*key_file);
   }
   if (auto text = env("ACTIONHOST_MASTER_KEY"); text && !trim(*text).empty()) {
@@ -175,8 +193,10 @@ KeyRing load_key_ring(const std::optional<std::filesystem::path>& key_file, cons
     return ring;
   }
   auto file = default_key_file(env);
-  if (std::filesystem::exists(file))
+  if (std::filesystem::exists(file)) {
+    check_private(file, notice);
     return read_key_file(file);
+  }
   write_key_file(file, {MasterKey::generate()});
   if (notice)
     notice("created a master key in " + file.string() +

@@ -111,3 +111,16 @@ TEST_CASE("a key file keeps its keys in order and ignores comments", "[vault][ke
   CHECK(ring.keys[1].id == b.id);
   CHECK(ring.keys[0].bytes == a.bytes);
 }
+
+TEST_CASE("a key file other users can read is loaded with a warning", "[vault][keys]") {
+  TempDir dir;
+  auto file = dir.path / "keys";
+  write_key_file(file, {MasterKey::generate()});
+  std::filesystem::permissions(file, std::filesystem::perms::others_read,
+                               std::filesystem::perm_options::add);
+  std::vector<std::string> notices;
+  load_key_ring(file, env_of({}), [&](const std::string& text) { notices.push_back(text); });
+  REQUIRE(notices.size() == 1);
+  CHECK_THAT(notices[0], Contains("readable by other users (mode 0604)"));
+  CHECK_THAT(notices[0], Contains("chmod 600"));
+}
