@@ -359,6 +359,13 @@ typedef ah_status (*ah_complete_fn)(void *state, ah_call *call, const ah_invocat
 /* Flags for ah_action_desc.flags. */
 #define AH_ACTION_SERIALIZED 0x1u /* never run two invocations of this action at once */
 
+/* Whether a client may run an action as a task (MCP tasks: the call returns at once with a task
+ * id, and the client polls for the result). Zero keeps the MCP default, forbidden. */
+typedef int32_t ah_task_support;
+#define AH_TASK_FORBIDDEN 0
+#define AH_TASK_OPTIONAL 1 /* the client chooses, when it supports tasks */
+#define AH_TASK_REQUIRED 2 /* only as a task; refused when the client cannot poll */
+
 /* An action, published as an MCP tool. All views are copied by register_action. */
 typedef struct ah_action_desc {
   uint32_t struct_size;
@@ -378,6 +385,10 @@ typedef struct ah_action_desc {
   ah_handler_fn invoke;
   void *state;         /* passed back to invoke; owned by the plugin */
   ah_str meta_json;    /* optional _meta object for the tool, as JSON text */
+  /* A long action run as a task works exactly like a call: the same invoke, progress,
+   * cancellation and client questions; a tool error completes the task with isError, while
+   * AH_ERR_INTERNAL (the action broke) fails it. */
+  ah_task_support task_support;
 } ah_action_desc;
 
 /* A fixed resource (resources/list, resources/read). All views are copied at registration. */

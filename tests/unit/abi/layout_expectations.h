@@ -103,7 +103,7 @@ AH_EXPECT_OFFSET(ah_host_api, add_prompt_message, 96);
 AH_EXPECT_OFFSET(ah_host_api, add_completion, 104);
 AH_EXPECT_OFFSET(ah_host_api, notify, 112);
 
-AH_EXPECT_SIZE(ah_action_desc, 152);
+AH_EXPECT_SIZE(ah_action_desc, 160);
 AH_EXPECT_OFFSET(ah_action_desc, struct_size, 0);
 AH_EXPECT_OFFSET(ah_action_desc, name, 8);
 AH_EXPECT_OFFSET(ah_action_desc, title, 24);
@@ -121,6 +121,7 @@ AH_EXPECT_OFFSET(ah_action_desc, timeout_ms, 116);
 AH_EXPECT_OFFSET(ah_action_desc, invoke, 120);
 AH_EXPECT_OFFSET(ah_action_desc, state, 128);
 AH_EXPECT_OFFSET(ah_action_desc, meta_json, 136);
+AH_EXPECT_OFFSET(ah_action_desc, task_support, 152);
 
 AH_EXPECT_SIZE(ah_resource_desc, 128);
 AH_EXPECT_OFFSET(ah_resource_desc, struct_size, 0);
