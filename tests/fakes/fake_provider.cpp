@@ -8,6 +8,7 @@
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/ThreadPool.h>
@@ -120,8 +121,8 @@ struct FakeProvider::Server {
     FakeProvider& owner_;
   };
 
-  explicit Server(FakeProvider& owner)
-      : threads(2, 64), socket(Poco::Net::SocketAddress("127.0.0.1", 0)),
+  Server(FakeProvider& owner, Poco::Net::ServerSocket listening)
+      : threads(2, 64), socket(std::move(listening)),
         http(new Factory(owner), threads, socket, params()) {
     http.start();
   }
@@ -140,7 +141,17 @@ struct FakeProvider::Server {
   Poco::Net::HTTPServer http;
 };
 
-FakeProvider::FakeProvider() : server_(std::make_unique<Server>(*this)) {}
+FakeProvider::FakeProvider()
+    : server_(std::make_unique<Server>(
+          *this, Poco::Net::ServerSocket(Poco::Net::SocketAddress("127.0.0.1", 0)))) {}
+
+FakeProvider::FakeProvider(const TlsFiles& tls) : tls_(true) {
+  Poco::Net::Context::Ptr context =
+      new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, tls.private_key, tls.certificate,
+                             "", Poco::Net::Context::VERIFY_NONE);
+  server_ = std::make_unique<Server>(
+      *this, Poco::Net::SecureServerSocket(Poco::Net::SocketAddress("127.0.0.1", 0), 64, context));
+}
 
 FakeProvider::~FakeProvider() {
   server_.reset();
@@ -156,7 +167,7 @@ uint16_t FakeProvider::port() const {
 }
 
 std::string FakeProvider::url() const {
-  return "http://127.0.0.1:" + std::to_string(port());
+  return (tls_ ? "https://127.0.0.1:" : "http://127.0.0.1:") + std::to_string(port());
 }
 
 std::vector<Request> FakeProvider::requests() const {

@@ -44,9 +44,16 @@ struct Reply {
 
 using Route = std::function<Reply(const Request& request)>;
 
+// A certificate and its private key (PEM files) for a fake that speaks HTTPS.
+struct TlsFiles {
+  std::string certificate;
+  std::string private_key;
+};
+
 class FakeProvider {
 public:
-  FakeProvider(); // listening as soon as it is constructed
+  FakeProvider();                             // listening as soon as it is constructed
+  explicit FakeProvider(const TlsFiles& tls); // HTTPS
   ~FakeProvider();
   FakeProvider(const FakeProvider&) = delete;
   FakeProvider& operator=(const FakeProvider&) = delete;
@@ -55,7 +62,7 @@ public:
   void on(const std::string& method, const std::string& path, Route route);
 
   uint16_t port() const;
-  std::string url() const; // "http://127.0.0.1:<port>"
+  std::string url() const; // "http://127.0.0.1:<port>" ("https://..." with TLS)
 
   std::vector<Request> requests() const; // every request so far, in arrival order
   size_t count(const std::string& path) const;
@@ -70,6 +77,7 @@ private:
   std::map<std::string, Route> routes_; // "GET /path"
   std::vector<Request> received_;
   std::unique_ptr<Server> server_;
+  bool tls_ = false;
 };
 
 // An RFC 6749 token endpoint (refresh_token grant, client_secret_post) for OAuth2 tests: checks
