@@ -3,12 +3,16 @@
 #include "logging.hpp"
 #include "options.hpp"
 #include "signals.hpp"
+#include "store_access.hpp"
 
 #include "config.hpp"
 #include "health.hpp"
 #include "http.hpp"
 #include "mcp.hpp"
+#include "proxy.hpp"
 #include "registry.hpp"
+#include "store.hpp"
+#include "vault.hpp"
 
 #include <Poco/Logger.h>
 
@@ -35,6 +39,7 @@ CommandSpec serve_spec() {
                    "Connections served at once, 1-100000 (default: server.max_connections, else "
                    "512). As many more wait in a queue; beyond that a connection is answered 503 "
                    "and closed.");
+  add_key_file_option(spec);
   add_flag(spec, "strict", "Refuse to start when any plugin or integration cannot be loaded.");
   add_value_option(spec, "log-level", "LEVEL",
                    "trace, debug, info (default), notice, warning or error.");
@@ -117,6 +122,46 @@ void log_registry(const registry::Registry& registry, Poco::Logger& log) {
   }
 }
 
+// The vault (--key-file, else ACTIONHOST_MASTER_KEY, else the default key file) and the store in
+// the data directory, created and migrated. Null after saying why not.
+std::unique_ptr<store::Store> open_serve_store(const ParsedArgs& args, const config::Config& config,
+                                               const std::filesystem::path& data_dir,
+                                               Poco::Logger& log) {
+  try {
+    std::optional<std::filesystem::path> key_file;
+    if (args.has("key-file"))
+      key_file = args.get("key-file");
+    store::StoreOptions options;
+    options.data_dir = data_dir;
+    options.vault = vault::open_vault(key_file, vault::process_environment,
+                                      [&](const std::string& text) { log.warning(text); });
+    if (config.server.execution_retention)
+      options.execution_retention = std::chrono::duration_cast<std::chrono::hours>(
+          std::max<config::Duration>(*config.server.execution_retention, std::chrono::hours(1)));
+    auto store = store::open_store(options);
+    log.information("store %s (schema %d, master key %s, executions kept %z h)", store->location(),
+                    store->schema_version(), options.vault->primary_key_id(),
+                    static_cast<size_t>(options.execution_retention.count()));
+    return store;
+  } catch (const std::exception& e) {
+    std::cerr << "actionhost serve: " << e.what() << "\n";
+    return nullptr;
+  }
+}
+
+// One authenticated proxy per integration that declares a proxy section.
+std::vector<std::unique_ptr<proxy::Proxy>> build_proxies(const registry::Registry& registry,
+                                                         mcp::Backends& backends) {
+  std::vector<std::unique_ptr<proxy::Proxy>> proxies;
+  for (const auto& integration : registry.integrations()) {
+    if (!integration.config.proxy)
+      continue;
+    proxies.push_back(std::make_unique<proxy::Proxy>(integration.config));
+    backends.proxies[integration.config.key] = proxies.back().get();
+  }
+  return proxies;
+}
+
 } // namespace
 
 int serve_command(const Args& args) {
@@ -158,7 +203,9 @@ int serve_command(const Args& args) {
   }
 
   std::filesystem::path data_dir = parsed->get("data-dir", kDefaultDataDir);
-  std::filesystem::create_directories(data_dir);
+  auto store = open_serve_store(*parsed, config, data_dir, log);
+  if (!store)
+    return kExitFailure;
 
   registry::BuildOptions build_options;
   build_options.plugin_dir = parsed->has("plugin-dir")
@@ -194,7 +241,10 @@ int serve_command(const Args& args) {
   mcp_options.session_idle_timeout =
       config.server.session_idle_timeout.value_or(mcp_options.session_idle_timeout);
   mcp_options.server_version = ACTIONHOST_VERSION;
-  mcp::Service mcp_service(registry, mcp_options, changes);
+  mcp::Backends backends;
+  backends.store = store.get();
+  auto proxies = build_proxies(registry, backends);
+  mcp::Service mcp_service(registry, mcp_options, changes, backends);
   mcp_service.add_routes(*router);
 
   http::ServerOptions server_options;

@@ -88,6 +88,8 @@ struct ServerConfig {
   std::optional<Duration> session_idle_timeout;
   // Keep-alive connections served at once (one thread each); more wait in the accept queue.
   std::optional<int> max_connections;
+  // How long the execution log keeps a tool call (default 30d); older ones are purged.
+  std::optional<Duration> execution_retention;
 };
 
 enum class AuthMode { OAuth2, ApiKey, Basic, Bearer, None };

@@ -9,9 +9,13 @@
 namespace actionhost::config::detail {
 
 inline const std::vector<std::string> kTopKeys = {"server", "integrations"};
-inline const std::vector<std::string> kServerKeys = {
-    "listen",         "plugin_dir",           "allowed_origins",
-    "max_body_bytes", "session_idle_timeout", "max_connections"};
+inline const std::vector<std::string> kServerKeys = {"listen",
+                                                     "plugin_dir",
+                                                     "allowed_origins",
+                                                     "max_body_bytes",
+                                                     "session_idle_timeout",
+                                                     "max_connections",
+                                                     "execution_retention"};
 inline const std::vector<std::string> kIntegrationKeys = {
     "plugin", "sha256", "title",   "description", "instructions", "access",
     "auth",   "proxy",  "actions", "staged",      "settings"};

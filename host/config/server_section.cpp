@@ -36,6 +36,8 @@ ServerConfig read_server(const Context& ctx, const Field& field) {
     server.max_body_bytes = read_size(ctx, *size);
   if (auto timeout = section.get("session_idle_timeout"))
     server.session_idle_timeout = read_duration(ctx, *timeout);
+  if (auto retention = section.get("execution_retention"))
+    server.execution_retention = read_duration(ctx, *retention);
   if (auto connections = section.get("max_connections"))
     if (auto n = read_int(ctx, *connections, kMinMaxConnections, kMaxMaxConnections))
       server.max_connections = static_cast<int>(*n);

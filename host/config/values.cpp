@@ -42,6 +42,8 @@ std::optional<Duration> parse_duration(std::string_view text) {
     ms = multiply(number, 60 * 1000);
   else if (unit == "h")
     ms = multiply(number, 60 * 60 * 1000);
+  else if (unit == "d")
+    ms = multiply(number, 24 * 60 * 60 * 1000);
   if (!ms || *ms > static_cast<uint64_t>(std::numeric_limits<Duration::rep>::max()))
     return std::nullopt;
   return Duration(static_cast<Duration::rep>(*ms));

@@ -1,6 +1,7 @@
 #include "dispatcher.hpp"
 
 #include "call_channel.hpp"
+#include "tool_execution.hpp"
 #include "versions.hpp"
 
 #include <Poco/NumberParser.h>
@@ -66,6 +67,19 @@ Reply page(const Exchange& exchange, const Object::Ptr& params, const char* key,
   if (end < items.size())
     result->set("nextCursor", make_cursor(end));
   return Reply::ok(result);
+}
+
+// The tools the caller's key lets it see (all of them without tool limits).
+const std::vector<std::shared_ptr<const plugins::Action>>& visible_tools(const Exchange& exchange) {
+  const auto& all = exchange.integration->tools;
+  if (!exchange.caller->has_tool_limits())
+    return all;
+  thread_local std::vector<std::shared_ptr<const plugins::Action>> visible;
+  visible.clear();
+  for (const auto& tool : all)
+    if (exchange.caller->may_use(tool->name))
+      visible.push_back(tool);
+  return visible;
 }
 
 // ---- Multi round-trip requests (stateless era)
@@ -170,7 +184,7 @@ Reply tools_call(const Object::Ptr& params, Exchange& exchange) {
     return invalid_params("tools/call needs params.name, the tool to call");
   std::string name = params->get("name").toString();
   auto tool = exchange.integration->tool(name);
-  if (!tool)
+  if (!tool || !exchange.caller->may_use(name)) // a denied tool is as unknown as a missing one
     return invalid_params("Unknown tool '" + name + "'");
   Object::Ptr arguments;
   if (params->has("arguments") && !params->get("arguments").isEmpty()) {
@@ -183,14 +197,22 @@ Reply tools_call(const Object::Ptr& params, Exchange& exchange) {
     return *round.refusal;
   Var token = exchange.meta->has("progressToken") ? exchange.meta->get("progressToken") : Var();
   CallChannel channel(exchange, token, round.answers);
-  auto result = tool->call(arguments, {&channel, exchange.cancel, request_info(exchange)});
-  if (auto required = url_elicitation_required(channel, result.status, exchange))
+  ToolExecution execution(exchange, *tool); // the execution log, the proxy
+  auto result = execution.run(arguments, channel, request_info(exchange));
+  if (auto required = url_elicitation_required(channel, result.status, exchange)) {
+    execution.fail_protocol("URL elicitation required");
     return *required;
-  if (exchange.stateless && result.status == AH_ERR_INPUT_REQUIRED && !channel.questions().empty())
+  }
+  if (exchange.stateless && result.status == AH_ERR_INPUT_REQUIRED &&
+      !channel.questions().empty()) {
+    execution.fail_protocol("input required");
     return input_required(channel, round, "tools/call", name, exchange);
+  }
   if (exchange.stateless && result.is_error)
-    if (auto refusal = missing_capability(channel))
+    if (auto refusal = missing_capability(channel)) {
+      execution.fail_protocol(refusal->error->message);
       return *refusal;
+    }
   return Reply::ok(result.to_json());
 }
 
@@ -389,7 +411,7 @@ Reply dispatch(const jsonrpc::Message& request, Exchange& exchange) {
   if (m == "tools/call")
     return tools_call(params, exchange);
   if (m == "tools/list")
-    return page(exchange, params, "tools", exchange.integration->tools,
+    return page(exchange, params, "tools", visible_tools(exchange),
                 [](const auto& tool) { return tool->to_mcp(); });
   if (m == "resources/read")
     return resources_read(params, exchange);

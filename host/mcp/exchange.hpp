@@ -2,6 +2,7 @@
 // about who asks, in which era and version, and where related messages go.
 #pragma once
 
+#include "caller.hpp"
 #include "jsonrpc.hpp"
 #include "mcp.hpp"
 #include "request_state.hpp"
@@ -25,6 +26,8 @@ public:
 
 struct Exchange {
   const registry::ServedIntegration* integration = nullptr;
+  std::shared_ptr<const Caller> caller = std::make_shared<const Caller>();
+  const Backends* backends = nullptr;
   const Options* options = nullptr;
   const StateSigner* signer = nullptr;
   std::string version;

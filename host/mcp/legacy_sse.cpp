@@ -31,9 +31,12 @@ std::string session_param(const http::Request& request) {
 
 void Service::Impl::legacy_stream(http::Request& request, http::Response& response) {
   const registry::ServedIntegration* integration = nullptr;
-  if (!admit(request, response, "/sse", integration))
+  std::shared_ptr<const Caller> caller;
+  if (!admit(request, response, "/sse", integration, caller))
     return;
-  auto session = sessions.create(integration->config.key, std::string(versions::k2024_11_05), {});
+  // The session is bound to the caller of this GET: its POSTs must present the same key.
+  auto session =
+      sessions.create(integration->config.key, std::string(versions::k2024_11_05), {}, caller);
   session->claim_listener();
   session->enter();
   auto& out = sse::start(response);
@@ -65,6 +68,22 @@ void Service::Impl::legacy_post(http::Request& request, http::Response& response
   if (!session) {
     send_error(response, 404, -32001, "Session not found: open GET /sse first");
     return;
+  }
+  // Every POST authenticates again: the key that opened the stream, and no other.
+  if (const auto& owner = session->caller(); owner->key) {
+    std::optional<store::KeyInfo> key;
+    try {
+      key = verified_key(request);
+    } catch (const store::StoreError&) {
+      response.set("Retry-After", "1");
+      send_error(response, 503, jsonrpc::kInternalError,
+                 "Service Unavailable: the database cannot be read; retry shortly");
+      return;
+    }
+    if (!key || key->id != owner->key_id()) {
+      send_unauthorized(response, "Unauthorized: present the secret key that opened this stream");
+      return;
+    }
   }
   if (Poco::toLower(request.getContentType()).find("application/json") == std::string::npos) {
     send_error(response, 400, jsonrpc::kInvalidRequest,
@@ -98,7 +117,7 @@ void Service::Impl::legacy_post(http::Request& request, http::Response& response
   session->enter();
   auto& message = body.messages.front();
   StreamOutbound out(*session);
-  auto exchange = exchange_for(*integration);
+  auto exchange = exchange_for(*integration, session->caller());
   exchange.session = session.get();
   exchange.out = &out;
   if (message.kind == jsonrpc::Message::Kind::Response) {

@@ -15,7 +15,24 @@
 #include <string>
 #include <vector>
 
+namespace actionhost::store {
+class Store;
+}
+namespace actionhost::proxy {
+class Proxy;
+}
+
 namespace actionhost::mcp {
+
+// What a served request needs besides the registry: the store (secret keys, connections, the
+// execution log) and each integration's authenticated proxy. Both must outlive the service.
+struct Backends {
+  // Null: no key can be verified, so only `access: open` integrations are reachable, and tool
+  // calls are not logged (tests of the protocol engine alone).
+  store::Store* store = nullptr;
+  // By integration key; an integration without one answers http_request with an error.
+  std::map<std::string, const proxy::Proxy*> proxies;
+};
 
 struct Options {
   // Origins allowed besides the loopback ones (which are allowed when listening on loopback).
@@ -59,7 +76,7 @@ public:
   // The registry must outlive the service. `changes`, when given, is where the registry's plugins
   // announce changes (registry::BuildOptions::notify = ChangeFeed::sink(changes)).
   Service(const registry::Registry& registry, Options options,
-          std::shared_ptr<ChangeFeed> changes = nullptr);
+          std::shared_ptr<ChangeFeed> changes = nullptr, Backends backends = {});
   ~Service();
   Service(const Service&) = delete;
   Service& operator=(const Service&) = delete;

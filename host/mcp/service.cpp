@@ -2,6 +2,7 @@
 
 #include "versions.hpp"
 
+#include <Poco/Logger.h>
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
@@ -14,14 +15,104 @@ void send_error(http::Response& response, int status, int code, const std::strin
   http::send_json(response, status, jsonrpc::error_response(id, {code, message, data}));
 }
 
-Service::Impl::Impl(const registry::Registry& registry_, Options options_)
-    : registry(registry_),
-      options(std::move(options_)), door{options.allowed_origins, options.loopback},
+void send_unauthorized(http::Response& response, const std::string& message) {
+  response.set("WWW-Authenticate", "Bearer");
+  send_error(response, 401, jsonrpc::kInvalidRequest, message);
+}
+
+Service::Impl::Impl(const registry::Registry& registry_, Options options_, Backends backends_)
+    : registry(registry_), options(std::move(options_)),
+      backends(std::move(backends_)), door{options.allowed_origins, options.loopback},
       sessions(options.session_idle_timeout) {}
+
+namespace {
+
+void unknown_integration(http::Response& response, const std::string& key) {
+  send_error(response, 404, jsonrpc::kInvalidRequest,
+             "Unknown integration '" + key +
+                 "': it is not in the configuration or could not "
+                 "be loaded");
+}
+
+// The connection a request names: the connection-id header (as Nango's MCP server takes it), or
+// a connection_id query parameter for clients that can send only a URL and a bearer token.
+std::string connection_id_of(const http::Request& request) {
+  if (request.has("connection-id"))
+    return Poco::trim(request.get("connection-id"));
+  const std::string& uri = request.getURI();
+  if (uri.find('?') == std::string::npos)
+    return {};
+  for (const auto& [name, value] : Poco::URI(uri).getQueryParameters())
+    if (name == "connection_id")
+      return value;
+  return {};
+}
+
+} // namespace
+
+std::optional<store::KeyInfo> Service::Impl::verified_key(const http::Request& request) {
+  if (!backends.store || !request.has("Authorization"))
+    return std::nullopt;
+  std::string value = Poco::trim(request.get("Authorization"));
+  if (value.size() <= 7 || Poco::icompare(value.substr(0, 7), "Bearer ") != 0)
+    return std::nullopt;
+  return backends.store->verify_secret_key(Poco::trim(value.substr(7)));
+}
+
+std::shared_ptr<const Caller> Service::Impl::identify(http::Request& request,
+                                                      http::Response& response,
+                                                      const registry::ServedIntegration& served) {
+  const auto& integration = served.config;
+  bool open = integration.access == config::Access::Open;
+  auto caller = std::make_shared<Caller>();
+  try {
+    // An open integration needs no key, but a key that is presented must be valid.
+    if (!open || request.has("Authorization")) {
+      caller->key = verified_key(request);
+      if (!caller->key) {
+        send_unauthorized(response,
+                          request.has("Authorization")
+                              ? "Unauthorized: the secret key is not valid"
+                              : "Integration '" + integration.key +
+                                    "' requires a secret key (Authorization: Bearer <key>)");
+        return nullptr;
+      }
+      if (!caller->key->limits.allows_integration(integration.key)) {
+        unknown_integration(response, integration.key); // a limited key does not learn more
+        return nullptr;
+      }
+    }
+    std::string connection_id = connection_id_of(request);
+    if (!connection_id.empty()) {
+      store::ConnectionRef ref{integration.key, connection_id};
+      if (!backends.store || !backends.store->find_connection(ref)) {
+        send_error(response, 404, jsonrpc::kInvalidRequest,
+                   "Unknown connection '" + connection_id + "' of integration '" + integration.key +
+                       "': create it first (actionhost connections create)");
+        return nullptr;
+      }
+      caller->connection = std::move(ref);
+    } else if (!open && integration.auth.mode != config::AuthMode::None) {
+      send_error(response, 400, jsonrpc::kInvalidRequest,
+                 "Integration '" + integration.key +
+                     "' needs a connection: send a connection-id header or a connection_id "
+                     "query parameter");
+      return nullptr;
+    }
+  } catch (const store::StoreError& e) {
+    Poco::Logger::get("mcp").error("caller check failed: %s", std::string(e.what()));
+    response.set("Retry-After", "1");
+    send_error(response, 503, jsonrpc::kInternalError,
+               "Service Unavailable: the database cannot be read; retry shortly");
+    return nullptr;
+  }
+  return caller;
+}
 
 bool Service::Impl::admit(http::Request& request, http::Response& response,
                           const std::string& path_prefix,
-                          const registry::ServedIntegration*& integration) {
+                          const registry::ServedIntegration*& integration,
+                          std::shared_ptr<const Caller>& caller) {
   if (auto refusal = refuse_at_door(request, door)) {
     send_error(response, 403, jsonrpc::kInvalidRequest, "Forbidden: " + *refusal);
     return false;
@@ -40,19 +131,11 @@ bool Service::Impl::admit(http::Request& request, http::Response& response,
   }
   integration = registry.find(key);
   if (!integration) {
-    send_error(response, 404, jsonrpc::kInvalidRequest,
-               "Unknown integration '" + key +
-                   "': it is not in the configuration or could not "
-                   "be loaded");
+    unknown_integration(response, key);
     return false;
   }
-  if (integration->config.access != config::Access::Open) {
-    response.set("WWW-Authenticate", "Bearer");
-    send_error(response, 401, jsonrpc::kInvalidRequest,
-               "Integration '" + key + "' requires a secret key (Authorization: Bearer <key>)");
-    return false;
-  }
-  return true;
+  caller = identify(request, response, *integration);
+  return caller != nullptr;
 }
 
 bool Service::Impl::read_body(http::Request& request, http::Response& response, std::string& body) {
@@ -78,9 +161,12 @@ bool Service::Impl::read_body(http::Request& request, http::Response& response, 
   return true;
 }
 
-Exchange Service::Impl::exchange_for(const registry::ServedIntegration& integration) const {
+Exchange Service::Impl::exchange_for(const registry::ServedIntegration& integration,
+                                     std::shared_ptr<const Caller> caller) const {
   Exchange exchange;
   exchange.integration = &integration;
+  exchange.caller = std::move(caller);
+  exchange.backends = &backends;
   exchange.options = &options;
   exchange.signer = &signer;
   return exchange;
@@ -149,7 +235,8 @@ BodyDrain::~BodyDrain() {
 void Service::Impl::post(http::Request& request, http::Response& response) {
   BodyDrain drain(request, response, options.max_body_bytes);
   const registry::ServedIntegration* integration = nullptr;
-  if (!admit(request, response, "/mcp", integration))
+  std::shared_ptr<const Caller> caller;
+  if (!admit(request, response, "/mcp", integration, caller))
     return;
   std::string content_type = Poco::toLower(request.getContentType());
   if (content_type.find("application/json") == std::string::npos) {
@@ -176,7 +263,7 @@ void Service::Impl::post(http::Request& request, http::Response& response) {
                    "batched");
         return;
       }
-    session_post(request, response, *integration, body);
+    session_post(request, response, *integration, caller, body);
     return;
   }
   auto& message = body.messages.front();
@@ -194,21 +281,22 @@ void Service::Impl::post(http::Request& request, http::Response& response) {
                  message.id);
       return;
     }
-    session_post(request, response, *integration, body);
+    session_post(request, response, *integration, caller, body);
     return;
   }
   if ((message.kind == jsonrpc::Message::Kind::Request ||
        message.kind == jsonrpc::Message::Kind::Notification) &&
       (has_claim(message) || modern_header)) {
-    stateless_post(request, response, *integration, message);
+    stateless_post(request, response, *integration, caller, message);
     return;
   }
-  session_post(request, response, *integration, body);
+  session_post(request, response, *integration, caller, body);
 }
 
 Service::Service(const registry::Registry& registry, Options options,
-                 std::shared_ptr<ChangeFeed> changes)
-    : impl_(std::make_shared<Impl>(registry, std::move(options))), changes_(std::move(changes)) {
+                 std::shared_ptr<ChangeFeed> changes, Backends backends)
+    : impl_(std::make_shared<Impl>(registry, std::move(options), std::move(backends))),
+      changes_(std::move(changes)) {
   if (changes_)
     change_listener_ = changes_->subscribe(
         [impl = impl_.get()](const ChangeFeed::Change& change) { impl->on_change(change); });

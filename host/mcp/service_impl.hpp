@@ -16,10 +16,11 @@
 namespace actionhost::mcp {
 
 struct Service::Impl {
-  Impl(const registry::Registry& registry, Options options);
+  Impl(const registry::Registry& registry, Options options, Backends backends);
 
   const registry::Registry& registry;
   Options options;
+  Backends backends;
   DoorPolicy door;
   SessionTable sessions;
   StateSigner signer;
@@ -31,10 +32,19 @@ struct Service::Impl {
   std::condition_variable stop_cv; // wakes streams waiting for something to send
 
   // ---- The door. Each returns false after answering the request itself.
-  // Origin/Host (403) and the integration named by the path or provider-config-key (404, 400,
-  // 401 for integrations that need a secret key).
+  // Origin/Host (403), the integration named by the path or provider-config-key (404, 400) and
+  // the caller (identify).
   bool admit(http::Request& request, http::Response& response, const std::string& path_prefix,
-             const registry::ServedIntegration*& integration);
+             const registry::ServedIntegration*& integration,
+             std::shared_ptr<const Caller>& caller);
+  // The caller: `Authorization: Bearer <secret key>` (401 when missing for an integration that
+  // needs one, or not an active key), an integration the key may reach (else 404, as if unknown),
+  // and the connection named by the connection-id header or the connection_id query parameter
+  // (404 when the integration has no such connection). Null after answering the request.
+  std::shared_ptr<const Caller> identify(http::Request& request, http::Response& response,
+                                         const registry::ServedIntegration& integration);
+  // The key of `Authorization: Bearer <key>`, verified; nullopt when absent or not active.
+  std::optional<store::KeyInfo> verified_key(const http::Request& request);
   // Reads the body within max_body_bytes (413).
   bool read_body(http::Request& request, http::Response& response, std::string& body);
 
@@ -47,17 +57,20 @@ struct Service::Impl {
 
   // Session era, after era routing (streamable_http.cpp).
   void session_post(http::Request& request, http::Response& response,
-                    const registry::ServedIntegration& integration, jsonrpc::Body& body);
+                    const registry::ServedIntegration& integration,
+                    const std::shared_ptr<const Caller>& caller, jsonrpc::Body& body);
   // Stateless era (stateless.cpp).
   void stateless_post(http::Request& request, http::Response& response,
-                      const registry::ServedIntegration& integration, jsonrpc::Message& message);
+                      const registry::ServedIntegration& integration,
+                      const std::shared_ptr<const Caller>& caller, jsonrpc::Message& message);
 
   // subscriptions/listen (stateless.cpp): an SSE stream of the list changes asked for.
   void listen(http::Request& request, http::Response& response,
               const registry::ServedIntegration& integration, const jsonrpc::Message& message);
 
-  // A fresh exchange for an integration.
-  Exchange exchange_for(const registry::ServedIntegration& integration) const;
+  // A fresh exchange for a caller of an integration.
+  Exchange exchange_for(const registry::ServedIntegration& integration,
+                        std::shared_ptr<const Caller> caller) const;
   // Waits on stop_cv up to `timeout`; false once stopping.
   bool wait_unless_stopping(std::chrono::milliseconds timeout);
   // A plugin announced a change: tell the sessions and listen streams of its integrations.
@@ -78,6 +91,9 @@ private:
   http::Response& response_;
   uint64_t limit_;
 };
+
+// 401 with `WWW-Authenticate: Bearer` and a JSON-RPC error body.
+void send_unauthorized(http::Response& response, const std::string& message);
 
 // An HTTP-level error with a JSON-RPC error body (id echoed when known, null otherwise).
 void send_error(http::Response& response, int status, int code, const std::string& message,

@@ -26,10 +26,11 @@ std::string random_session_id() {
 }
 
 Session::Session(std::string id, std::string integration, std::string version,
-                 Poco::JSON::Object::Ptr client_capabilities)
+                 Poco::JSON::Object::Ptr client_capabilities, std::shared_ptr<const Caller> caller)
     : id_(std::move(id)), integration_(std::move(integration)), version_(std::move(version)),
       client_capabilities_(client_capabilities ? client_capabilities
-                                               : Poco::JSON::Object::Ptr(new Poco::JSON::Object)) {
+                                               : Poco::JSON::Object::Ptr(new Poco::JSON::Object)),
+      caller_(caller ? std::move(caller) : std::make_shared<const Caller>()) {
   touch();
 }
 
@@ -224,9 +225,11 @@ SessionTable::Shard& SessionTable::shard_for(const std::string& id) const {
 }
 
 std::shared_ptr<Session> SessionTable::create(std::string integration, std::string version,
-                                              Poco::JSON::Object::Ptr client_capabilities) {
-  auto session = std::make_shared<Session>(random_session_id(), std::move(integration),
-                                           std::move(version), std::move(client_capabilities));
+                                              Poco::JSON::Object::Ptr client_capabilities,
+                                              std::shared_ptr<const Caller> caller) {
+  auto session =
+      std::make_shared<Session>(random_session_id(), std::move(integration), std::move(version),
+                                std::move(client_capabilities), std::move(caller));
   auto& shard = shard_for(session->id());
   std::unique_lock lock(shard.mutex);
   shard.sessions[session->id()] = session;

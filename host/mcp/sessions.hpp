@@ -5,6 +5,7 @@
 // buffer and the queue of the GET stream. Everything in it is removed when it is answered or ends.
 #pragma once
 
+#include "caller.hpp"
 #include "sse.hpp"
 
 #include "plugins.hpp"
@@ -41,10 +42,13 @@ class Session {
 public:
   using Clock = std::chrono::steady_clock;
   Session(std::string id, std::string integration, std::string version,
-          Poco::JSON::Object::Ptr client_capabilities);
+          Poco::JSON::Object::Ptr client_capabilities,
+          std::shared_ptr<const Caller> caller = nullptr);
 
   const std::string& id() const { return id_; }
   const std::string& integration() const { return integration_; }
+  // Who opened the session (never null); only the same key and connection may use it.
+  const std::shared_ptr<const Caller>& caller() const { return caller_; }
   std::string version() const;
   Poco::JSON::Object::Ptr client_capabilities() const;
   // The 2024-11-05 transport opens its session before initialize says what was negotiated.
@@ -107,6 +111,7 @@ public:
 private:
   std::string id_, integration_, version_;
   Poco::JSON::Object::Ptr client_capabilities_;
+  std::shared_ptr<const Caller> caller_;
   std::atomic<uint64_t> next_request_{1};
   mutable std::mutex mutex_;
   std::condition_variable cv_;
@@ -133,7 +138,8 @@ public:
   ~SessionTable();
 
   std::shared_ptr<Session> create(std::string integration, std::string version,
-                                  Poco::JSON::Object::Ptr client_capabilities);
+                                  Poco::JSON::Object::Ptr client_capabilities,
+                                  std::shared_ptr<const Caller> caller = nullptr);
   std::shared_ptr<Session> find(const std::string& id) const; // null when unknown or ended
   bool end(const std::string& id);
   size_t size() const;

@@ -225,6 +225,7 @@ void Service::Impl::listen(http::Request& request, http::Response& response,
 
 void Service::Impl::stateless_post(http::Request& request, http::Response& response,
                                    const registry::ServedIntegration& integration,
+                                   const std::shared_ptr<const Caller>& caller,
                                    jsonrpc::Message& message) {
   const Var& id = message.id;
   auto meta = message.params->getObject("_meta");
@@ -292,7 +293,7 @@ void Service::Impl::stateless_post(http::Request& request, http::Response& respo
     return;
   }
 
-  auto exchange = exchange_for(integration);
+  auto exchange = exchange_for(integration, caller);
   exchange.version = claim;
   exchange.stateless = true;
   exchange.meta = meta;

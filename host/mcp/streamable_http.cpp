@@ -22,17 +22,21 @@ std::string id_key(const Var& id) {
   return jsonrpc::to_json(id);
 }
 
-// Finds the session a request names: 400 without one, 404 for an unknown or ended one.
+// Finds the session a request names: 400 without one, 404 for an unknown or ended one, and 404
+// too for a session another caller opened (another key or connection), so a session id found
+// elsewhere reveals nothing, not even that the session exists.
 std::shared_ptr<Session> session_of(Service::Impl& impl, http::Request& request,
                                     http::Response& response,
-                                    const registry::ServedIntegration& integration) {
+                                    const registry::ServedIntegration& integration,
+                                    const Caller& caller) {
   if (!request.has("Mcp-Session-Id")) {
     send_error(response, 400, kServerError,
                "Bad Request: Mcp-Session-Id header is required (send initialize first)");
     return nullptr;
   }
   auto session = impl.sessions.find(request.get("Mcp-Session-Id"));
-  if (!session || session->integration() != integration.config.key) {
+  if (!session || session->integration() != integration.config.key ||
+      !session->caller()->same_as(caller)) {
     send_error(response, 404, kSessionNotFound,
                "Session not found: it ended or never existed; send initialize again");
     return nullptr;
@@ -41,17 +45,18 @@ std::shared_ptr<Session> session_of(Service::Impl& impl, http::Request& request,
 }
 
 void initialize(Service::Impl& impl, http::Request& request, http::Response& response,
-                const registry::ServedIntegration& integration, const jsonrpc::Message& message) {
+                const registry::ServedIntegration& integration,
+                const std::shared_ptr<const Caller>& caller, const jsonrpc::Message& message) {
   if (request.has("Mcp-Session-Id") && impl.sessions.find(request.get("Mcp-Session-Id"))) {
     send_error(response, 400, jsonrpc::kInvalidRequest,
                "Invalid Request: this session is already initialized", message.id);
     return;
   }
-  auto exchange = impl.exchange_for(integration);
+  auto exchange = impl.exchange_for(integration, caller);
   exchange.version =
       versions::negotiate(message.params->optValue<std::string>("protocolVersion", ""));
   auto session = impl.sessions.create(integration.config.key, exchange.version,
-                                      message.params->getObject("capabilities"));
+                                      message.params->getObject("capabilities"), caller);
   response.set("Mcp-Session-Id", session->id());
   http::send_json(response, 200, jsonrpc::result_response(message.id, initialize_result(exchange)));
 }
@@ -77,7 +82,7 @@ void receive(Session& session, const jsonrpc::Message& message) {
 
 Exchange exchange_in(Service::Impl& impl, const registry::ServedIntegration& integration,
                      Session& session, const jsonrpc::Message& message) {
-  auto exchange = impl.exchange_for(integration);
+  auto exchange = impl.exchange_for(integration, session.caller());
   exchange.version = session.version();
   exchange.client_capabilities = session.client_capabilities();
   exchange.session = &session;
@@ -102,13 +107,13 @@ std::optional<Reply> run(Session& session, const jsonrpc::Message& message, Exch
 
 void Service::Impl::session_post(http::Request& request, http::Response& response,
                                  const registry::ServedIntegration& integration,
-                                 jsonrpc::Body& body) {
+                                 const std::shared_ptr<const Caller>& caller, jsonrpc::Body& body) {
   if (!body.batch && body.messages.front().method == "initialize" &&
       body.messages.front().is_request()) {
-    initialize(*this, request, response, integration, body.messages.front());
+    initialize(*this, request, response, integration, caller, body.messages.front());
     return;
   }
-  auto session = session_of(*this, request, response, integration);
+  auto session = session_of(*this, request, response, integration, *caller);
   if (!session)
     return;
   struct Busy {
@@ -180,13 +185,14 @@ void Service::Impl::session_post(http::Request& request, http::Response& respons
 
 void Service::Impl::get(http::Request& request, http::Response& response) {
   const registry::ServedIntegration* integration = nullptr;
-  if (!admit(request, response, "/mcp", integration))
+  std::shared_ptr<const Caller> caller;
+  if (!admit(request, response, "/mcp", integration, caller))
     return;
   if (request.get("Accept", "").find("text/event-stream") == std::string::npos) {
     send_error(response, 406, kServerError, "Not Acceptable: Client must accept text/event-stream");
     return;
   }
-  auto session = session_of(*this, request, response, *integration);
+  auto session = session_of(*this, request, response, *integration, *caller);
   if (!session)
     return;
   std::string last_event_id = request.get("Last-Event-ID", "");
@@ -229,9 +235,10 @@ void Service::Impl::get(http::Request& request, http::Response& response) {
 
 void Service::Impl::remove(http::Request& request, http::Response& response) {
   const registry::ServedIntegration* integration = nullptr;
-  if (!admit(request, response, "/mcp", integration))
+  std::shared_ptr<const Caller> caller;
+  if (!admit(request, response, "/mcp", integration, caller))
     return;
-  auto session = session_of(*this, request, response, *integration);
+  auto session = session_of(*this, request, response, *integration, *caller);
   if (!session)
     return;
   sessions.end(session->id());

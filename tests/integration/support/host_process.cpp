@@ -8,6 +8,7 @@
 #include <Poco/String.h>
 
 #include <csignal>
+#include <cstdlib>
 #include <fstream>
 #include <random>
 #include <regex>
@@ -93,7 +94,12 @@ HostProcess::HostProcess(std::vector<std::string> args,
                          std::chrono::seconds startup_timeout) {
   std::vector<std::string> full{"serve", "--listen", "127.0.0.1:0"};
   full.insert(full.end(), args.begin(), args.end());
-  auto child = spawn(full, env);
+  // serve opens the vault: without a key of the test's own, one fixed for tests, so no test
+  // creates a key file in the real home directory.
+  auto with_key = env;
+  if (!with_key.count("ACTIONHOST_MASTER_KEY") && !std::getenv("ACTIONHOST_MASTER_KEY"))
+    with_key["ACTIONHOST_MASTER_KEY"] = kTestMasterKey;
+  auto child = spawn(full, with_key);
   child.pipe.close(Poco::Pipe::CLOSE_WRITE);
   handle_ = std::make_unique<Poco::ProcessHandle>(child.handle);
   reader_ = std::thread([this, pipe = child.pipe]() mutable {

@@ -16,6 +16,9 @@
 
 namespace actionhost::testing {
 
+// The master key HostProcess gives serve (ACTIONHOST_MASTER_KEY) unless the test names one.
+inline constexpr const char* kTestMasterKey = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
 // Paths baked in at build time (see tests/integration/CMakeLists.txt).
 std::string actionhost_binary();
 std::filesystem::path plugin_dir();
