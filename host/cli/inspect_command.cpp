@@ -42,6 +42,7 @@ Object::Ptr action_json(const plugins::Action& action) {
     scopes->add(scope);
   json->set("scopes", scopes);
   json->set("serialized", action.serialized());
+  json->set("taskSupport", action.task_support_name());
   if (action.timeout_ms > 0)
     json->set("timeoutMs", action.timeout_ms);
   return json;
@@ -123,6 +124,8 @@ void print_text(const plugins::Plugin& plugin, std::ostream& out) {
       out << "    runs one call at a time (serialized)\n";
     if (action->timeout_ms > 0)
       out << "    timeout: " << action->timeout_ms << " ms\n";
+    if (action->task_support != AH_TASK_FORBIDDEN)
+      out << "    tasks: " << action->task_support_name() << "\n";
     out << "    input schema:\n" << indented(action->input_schema, "      ");
     if (action->output_schema)
       out << "    output schema:\n" << indented(action->output_schema, "      ");

@@ -411,8 +411,9 @@ Reply dispatch(const jsonrpc::Message& request, Exchange& exchange) {
   if (m == "tools/call")
     return tools_call(params, exchange);
   if (m == "tools/list")
-    return page(exchange, params, "tools", visible_tools(exchange),
-                [](const auto& tool) { return tool->to_mcp(); });
+    return page(exchange, params, "tools", visible_tools(exchange), [&](const auto& tool) {
+      return tool->to_mcp(versions::at_least(exchange.version, versions::k2025_11_25));
+    });
   if (m == "resources/read")
     return resources_read(params, exchange);
   if (m == "resources/list")

@@ -96,6 +96,12 @@ Action make_action(const ah_action_desc& d, const PluginState& plugin) {
   a.flags = d.flags;
   a.timeout_ms = d.timeout_ms;
   a.meta = optional_object(d.meta_json, owner, "meta_json");
+  // Plugins built before the field existed pass a shorter struct: the copy leaves it 0, forbidden.
+  if (d.task_support != AH_TASK_FORBIDDEN && d.task_support != AH_TASK_OPTIONAL &&
+      d.task_support != AH_TASK_REQUIRED)
+    refuse(owner + ": task_support is " + std::to_string(d.task_support) +
+           "; use AH_TASK_FORBIDDEN, AH_TASK_OPTIONAL or AH_TASK_REQUIRED");
+  a.task_support = d.task_support;
   Access::bind(a, nullptr, d.invoke, d.state); // the Plugin is bound once it exists
   return a;
 }

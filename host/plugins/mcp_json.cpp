@@ -18,7 +18,18 @@ void set_if(Poco::JSON::Object& target, const char* key, const std::optional<boo
 }
 } // namespace
 
-Poco::JSON::Object::Ptr Action::to_mcp() const {
+const char* Action::task_support_name() const {
+  switch (task_support) {
+  case AH_TASK_OPTIONAL:
+    return "optional";
+  case AH_TASK_REQUIRED:
+    return "required";
+  default:
+    return "forbidden";
+  }
+}
+
+Poco::JSON::Object::Ptr Action::to_mcp(bool with_execution) const {
   Poco::JSON::Object::Ptr tool = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
   tool->set("name", name);
   set_if(*tool, "title", title);
@@ -32,6 +43,11 @@ Poco::JSON::Object::Ptr Action::to_mcp() const {
   set_if(*hints, "openWorldHint", annotations.open_world);
   if (hints->size() > 0)
     tool->set("annotations", hints);
+  if (with_execution && task_support != AH_TASK_FORBIDDEN) {
+    Poco::JSON::Object::Ptr execution = new Poco::JSON::Object;
+    execution->set("taskSupport", task_support_name());
+    tool->set("execution", execution);
+  }
   set_if(*tool, "_meta", meta);
   return tool;
 }

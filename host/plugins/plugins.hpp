@@ -256,16 +256,22 @@ public:
   uint32_t flags = 0;           // AH_ACTION_*
   uint32_t timeout_ms = 0;      // 0: the caller's default
   Poco::JSON::Object::Ptr meta; // null when none
+  // Whether a client may run the action as an MCP task: AH_TASK_FORBIDDEN (the default),
+  // AH_TASK_OPTIONAL or AH_TASK_REQUIRED.
+  ah_task_support task_support = AH_TASK_FORBIDDEN;
 
   bool serialized() const { return (flags & AH_ACTION_SERIALIZED) != 0; }
+  // "forbidden", "optional" or "required", as MCP's execution.taskSupport says it.
+  const char* task_support_name() const;
 
   // Validates `arguments` (null counts as {}) against the input schema, runs the action and
   // checks what it returned. Every failure, the plugin's or the host's, is a tool error.
   // Blocks until the plugin returns; serialized actions wait for the previous call.
   ToolResult call(const Poco::JSON::Object::Ptr& arguments, const CallOptions& options = {}) const;
 
-  // The MCP Tool object for tools/list.
-  Poco::JSON::Object::Ptr to_mcp() const;
+  // The MCP Tool object for tools/list. `with_execution`: protocol versions that know tasks
+  // (2025-11-25 and later) also get execution.taskSupport, left out when forbidden (its default).
+  Poco::JSON::Object::Ptr to_mcp(bool with_execution = true) const;
 
   const Plugin& plugin() const { return *plugin_; }
 

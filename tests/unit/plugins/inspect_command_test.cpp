@@ -54,6 +54,7 @@ TEST_CASE("inspect prints a loaded plugin's actions, schemas and the rest") {
   CHECK_THAT(run.out, Contains("good://readme  readme  (text/plain)"));
   CHECK_THAT(run.out, Contains("good://items/{id}  item"));
   CHECK_THAT(run.out, Contains("argument who (required)"));
+  CHECK_THAT(run.out, Contains("tasks: optional"));
 }
 
 TEST_CASE("inspect --json prints one JSON document") {
@@ -69,6 +70,8 @@ TEST_CASE("inspect --json prints one JSON document") {
   CHECK(echo->getValue<std::string>("name") == "echo");
   CHECK(echo->getObject("inputSchema")->getValue<std::string>("type") == "object");
   CHECK(echo->getArray("scopes")->getElement<std::string>(0) == "things:read");
+  CHECK(echo->getValue<std::string>("taskSupport") == "forbidden");
+  CHECK(actions->getObject(1)->getValue<std::string>("taskSupport") == "optional");
   CHECK(doc->getArray("resources")->size() == 1);
   CHECK(doc->getArray("resourceTemplates")->size() == 1);
   CHECK(doc->getArray("prompts")->size() == 1);

@@ -37,6 +37,16 @@ TEST_CASE("the good fixture loads with everything it registered") {
   CHECK_THAT(tool, Contains("\"name\":\"echo\""));
   CHECK_THAT(tool, Contains("\"annotations\":{\"readOnlyHint\":true,\"destructiveHint\":false}"));
   CHECK_THAT(tool, Contains("\"outputSchema\""));
+  CHECK(echo->task_support == AH_TASK_FORBIDDEN);
+  CHECK_FALSE(echo->to_mcp()->has("execution")); // forbidden is the default: left out
+
+  auto waits = plugin->action("wait_for_cancel");
+  CHECK(waits->task_support == AH_TASK_OPTIONAL);
+  CHECK(std::string(waits->task_support_name()) == "optional");
+  CHECK_THAT(actionhost::schema::to_json(waits->to_mcp()),
+             Contains("\"execution\":{\"taskSupport\":\"optional\"}"));
+  CHECK_FALSE(waits->to_mcp(false)->has("execution")); // versions before 2025-11-25
+  CHECK(plugin->action("wait_for_timeout")->task_support == AH_TASK_FORBIDDEN);
 
   REQUIRE(plugin->resources().size() == 1);
   CHECK(plugin->resources()[0].uri == "good://readme");
@@ -72,7 +82,8 @@ TEST_CASE("a plugin built with older, smaller structs loads and works") {
   CHECK(plugin->abi_version() == "1.0");
   auto action = plugin->action("old_action");
   REQUIRE(action);
-  CHECK_FALSE(action->meta); // meta_json lies past its struct_size
+  CHECK_FALSE(action->meta);                        // meta_json lies past its struct_size
+  CHECK(action->task_support == AH_TASK_FORBIDDEN); // so does task_support
   auto result = action->call(nullptr);
   INFO(result.text());
   CHECK_FALSE(result.is_error);

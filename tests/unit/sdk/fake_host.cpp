@@ -112,7 +112,8 @@ ah_status register_action(ah_registrar* r, const ah_action_desc* d) {
                      d->flags,
                      d->timeout_ms,
                      d->invoke,
-                     d->state};
+                     d->state,
+                     d->task_support};
   for (size_t i = 0; i < d->scope_count; ++i)
     a.scopes.push_back(str(d->scopes[i]));
   r->actions.push_back(a);

@@ -66,6 +66,7 @@ struct RegisteredAction {
   uint32_t flags = 0, timeout_ms = 0;
   ah_handler_fn invoke = nullptr;
   void* state = nullptr;
+  ah_task_support task_support = AH_TASK_FORBIDDEN;
 };
 struct RegisteredResource {
   std::string uri, name, title, description, mime_type;

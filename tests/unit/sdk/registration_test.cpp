@@ -30,8 +30,11 @@ void register_notes(ah::Plugin& plugin) {
       .scopes({"notes.write", "notes.read"})
       .serialized()
       .timeout(std::chrono::seconds(5))
-      .meta(R"({"category":"notes"})");
+      .meta(R"({"category":"notes"})")
+      .task_support(ah::TaskSupport::optional);
   plugin.action("list_notes", [](ah::Context&, const ah::None&) { return ah::None{}; }).read_only();
+  plugin.action("export_notes", [](ah::Context&, const ah::None&) { return ah::None{}; })
+      .task_support(ah::TaskSupport::required);
 }
 
 } // namespace
@@ -39,7 +42,7 @@ void register_notes(ah::Plugin& plugin) {
 TEST_CASE("registration: an action's descriptor carries everything declared") {
   FakeHost host;
   REQUIRE(host.init(&ah::init_plugin<&register_notes>) == AH_OK);
-  REQUIRE(host.registrar.actions.size() == 2);
+  REQUIRE(host.registrar.actions.size() == 3);
   const RegisteredAction& a = host.action("save_note");
   CHECK(a.title == "Save note");
   CHECK(a.description == "Stores a note");
@@ -52,6 +55,9 @@ TEST_CASE("registration: an action's descriptor carries everything declared") {
   CHECK(a.flags == AH_ACTION_SERIALIZED);
   CHECK(a.timeout_ms == 5000);
   CHECK(a.meta == R"({"category":"notes"})");
+  CHECK(a.task_support == AH_TASK_OPTIONAL);
+  CHECK(host.action("list_notes").task_support == AH_TASK_FORBIDDEN); // never declared
+  CHECK(host.action("export_notes").task_support == AH_TASK_REQUIRED);
   CHECK(a.invoke != nullptr);
   CHECK(a.state != nullptr);
 }

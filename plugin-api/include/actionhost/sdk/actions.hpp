@@ -71,6 +71,14 @@ template <class Out> std::string output_schema_for() {
 
 } // namespace detail
 
+// Whether a client may run an action as an MCP task (ah_action_desc.task_support): the call then
+// answers at once with a task id and the client polls for the result.
+enum class TaskSupport : ah_task_support {
+  forbidden = AH_TASK_FORBIDDEN, // the default: always an ordinary call
+  optional = AH_TASK_OPTIONAL,   // a task when the client supports tasks, else an ordinary call
+  required = AH_TASK_REQUIRED,   // only as a task; refused for clients that cannot poll
+};
+
 class Action {
 public:
   using Runner = std::function<ah_status(Context&)>;
@@ -101,6 +109,10 @@ public:
     return set(timeout_ms_, static_cast<uint32_t>(v.count()));
   }
   Action& meta(std::string json) { return set(meta_, std::move(json)); }
+  // Long jobs: let clients that support tasks poll instead of holding the request open.
+  Action& task_support(TaskSupport v) {
+    return set(task_support_, static_cast<ah_task_support>(v));
+  }
   // Replaces the derived output schema (raw actions returning ToolResult.structured).
   Action& output_schema(std::string json) { return set(output_schema_, std::move(json)); }
 
@@ -129,6 +141,7 @@ public:
     d.invoke = &Action::invoke;
     d.state = const_cast<Action*>(this);
     d.meta_json = view(meta_);
+    d.task_support = task_support_;
     return d;
   }
 
@@ -156,6 +169,7 @@ private:
   std::vector<std::string> scopes_;
   std::vector<ah_str> scope_views_;
   uint32_t flags_ = 0, timeout_ms_ = 0;
+  ah_task_support task_support_ = AH_TASK_FORBIDDEN;
   Runner run_;
 };
 
