@@ -1,6 +1,7 @@
 #include "dispatcher.hpp"
 
 #include "call_channel.hpp"
+#include "tasks.hpp"
 #include "tool_execution.hpp"
 #include "versions.hpp"
 
@@ -195,6 +196,20 @@ Reply tools_call(const Object::Ptr& params, Exchange& exchange) {
   auto round = read_round_trip(params, "tools/call", name, exchange);
   if (round.refusal)
     return *round.refusal;
+  if (exchange.tasks) { // SEP-2663: may become a task
+    auto offer =
+        exchange.tasks->offer(tool, arguments, round.answers, request_info(exchange), exchange);
+    if (offer.reply)
+      return *offer.reply;
+    if (offer.result) { // finished before it became one: answered as a call
+      if (offer.result->status == AH_ERR_INPUT_REQUIRED && !offer.channel->questions().empty())
+        return input_required(*offer.channel, round, "tools/call", name, exchange);
+      if (offer.result->is_error)
+        if (auto refusal = missing_capability(*offer.channel))
+          return *refusal;
+      return Reply::ok(offer.result->to_json());
+    }
+  }
   Var token = exchange.meta->has("progressToken") ? exchange.meta->get("progressToken") : Var();
   CallChannel channel(exchange, token, round.answers);
   ToolExecution execution(exchange, *tool); // the execution log, the proxy
@@ -362,6 +377,11 @@ Poco::JSON::Object::Ptr server_capabilities(const std::string& version) {
   auto tools = ordered();
   tools->set("listChanged", true);
   caps->set("tools", tools);
+  if (versions::is_stateless_version(version)) {
+    auto extensions = ordered();
+    extensions->set(kTasksExtension, ordered());
+    caps->set("extensions", extensions);
+  }
   return caps;
 }
 
@@ -429,6 +449,9 @@ Reply dispatch(const jsonrpc::Message& request, Exchange& exchange) {
     return prompts_get(params, exchange);
   if (m == "completion/complete")
     return completion_complete(params, exchange);
+  if (exchange.tasks)
+    if (auto reply = exchange.tasks->handle(m, params, exchange))
+      return *reply;
   if (exchange.stateless) {
     if (m == "server/discover")
       return Reply::ok(discover_result(exchange));

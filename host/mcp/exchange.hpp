@@ -16,6 +16,8 @@
 
 namespace actionhost::mcp {
 
+class Tasks;
+
 // Where a call's notifications and server-to-client requests go: the POST's own response
 // (upgraded to SSE on the first message) or a session's stream. Thread-safe.
 class Outbound {
@@ -37,6 +39,7 @@ struct Exchange {
   int log_level = -1;                                    // -1: no notifications/message
   Outbound* out = nullptr;                               // null: notifications are dropped
   Session* session = nullptr;                            // session era only
+  Tasks* tasks = nullptr; // the tasks extension (tasks.hpp); null: no tasks
   std::shared_ptr<plugins::CancelToken> cancel = std::make_shared<plugins::CancelToken>();
 };
 

@@ -169,6 +169,7 @@ Exchange Service::Impl::exchange_for(const registry::ServedIntegration& integrat
   exchange.backends = &backends;
   exchange.options = &options;
   exchange.signer = &signer;
+  exchange.tasks = tasks.get();
   return exchange;
 }
 

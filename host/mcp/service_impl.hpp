@@ -6,6 +6,7 @@
 #include "hangup.hpp"
 #include "origin.hpp"
 #include "subscriptions.hpp"
+#include "tasks.hpp"
 
 #include <atomic>
 #include <condition_variable>
@@ -30,6 +31,7 @@ struct Service::Impl {
   std::atomic<bool> stopping{false};
   std::mutex stop_mutex;
   std::condition_variable stop_cv; // wakes streams waiting for something to send
+  std::unique_ptr<Tasks> tasks = std::make_unique<Tasks>(); // SEP-2663 tasks and their workers
 
   // ---- The door. Each returns false after answering the request itself.
   // Origin/Host (403), the integration named by the path or provider-config-key (404, 400) and

@@ -67,10 +67,12 @@ bool header_carries(const std::string& received, const Var& argument) {
 
 // The name a method's Mcp-Name header must repeat, or nothing for methods without one.
 std::optional<std::string> body_name(const jsonrpc::Message& message) {
-  const char* field = message.method == "resources/read" ? "uri"
-                      : (message.method == "tools/call" || message.method == "prompts/get")
-                          ? "name"
-                          : nullptr;
+  const std::string& m = message.method;
+  const char* field = m == "resources/read"                       ? "uri"
+                      : (m == "tools/call" || m == "prompts/get") ? "name"
+                                                                  : nullptr;
+  if (m == "tasks/get" || m == "tasks/update" || m == "tasks/cancel")
+    field = "taskId"; // SEP-2663: tasks route on their id
   if (!field)
     return std::nullopt;
   return message.params->optValue<std::string>(field, "");

@@ -227,6 +227,8 @@ inline HttpReply stateless(uint16_t port, const std::string& method, const std::
     headers["Mcp-Name"] = p->getValue<std::string>("name");
   else if (p->has("uri"))
     headers["Mcp-Name"] = p->getValue<std::string>("uri");
+  else if (p->has("taskId")) // tasks/get, tasks/update, tasks/cancel (SEP-2663)
+    headers["Mcp-Name"] = p->getValue<std::string>("taskId");
   for (auto& [k, v] : extra)
     headers[k] = v;
   return post(port, path, body.str(), headers);

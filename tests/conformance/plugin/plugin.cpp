@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 
 namespace {
@@ -330,6 +331,88 @@ AH_PLUGIN("conformance", "1.0.0", "Conformance fixtures",
            ctx.sample_text("Say hi", 10, "sample_request");
          return ah::ToolResult{}.text("done");
        });
+
+  // The tasks extension (SEP-2663): the fixtures of the suite's tasks-* scenarios. Each reports
+  // progress once it has what it needs, which is when the host hands the call off to a task.
+  auto task_tool = [&](const char* name, const char* description, ah::TaskSupport support,
+                       auto fn) -> auto& {
+    return plugin.raw_action(name, kAnyObject, fn).description(description).task_support(support);
+  };
+  // Sleeps in small steps, false once the call (or task) is cancelled.
+  auto sleep_unless_cancelled = [](ah::Context& ctx, double seconds) {
+    for (int i = 0; i < static_cast<int>(seconds * 20); ++i) {
+      if (ctx.cancelled())
+        return false;
+      pause(50);
+    }
+    return !ctx.cancelled();
+  };
+  tool("greet", "Says hello (never a task)", [](ah::Context&, const ah::JsonObject& args) {
+    return ah::ToolResult{}.text("Hello, " + args->optValue<std::string>("name", "World") + "!");
+  });
+  task_tool("slow_compute", "Sleeps `seconds` seconds, then answers (may run as a task)",
+            ah::TaskSupport::optional,
+            [sleep_unless_cancelled](ah::Context& ctx, const ah::JsonObject& args) {
+              double seconds = args->optValue<double>("seconds", 1);
+              std::string label = args->optValue<std::string>("label", "job");
+              ctx.progress(0, seconds, "computing " + label);
+              if (!sleep_unless_cancelled(ctx, seconds))
+                return ah::ToolResult{}.text("cancelled: " + label);
+              return ah::ToolResult{}.text("Computed " + label + " in " +
+                                           std::to_string(static_cast<int>(seconds)) + "s");
+            });
+  task_tool("failing_job", "Fails as a tool error after about a second (only as a task)",
+            ah::TaskSupport::required,
+            [sleep_unless_cancelled](ah::Context& ctx, const ah::JsonObject&) {
+              ctx.progress(0, 1, "working");
+              sleep_unless_cancelled(ctx, 1);
+              return ah::ToolResult::error("The job failed: the input could not be processed");
+            });
+  task_tool("protocol_error_job", "Breaks (an exception escapes): the task fails",
+            ah::TaskSupport::optional, [](ah::Context& ctx, const ah::JsonObject&) {
+              ctx.progress(0, 1, "working");
+              pause(100);
+              throw std::runtime_error("the job broke: internal failure");
+              return ah::ToolResult{};
+            });
+  task_tool("confirm_delete", "Asks the user to confirm, then deletes `filename`",
+            ah::TaskSupport::optional, [](ah::Context& ctx, const ah::JsonObject& args) {
+              std::string file = args->optValue<std::string>("filename", "file");
+              ctx.progress(0, 1, "preparing to delete " + file);
+              auto answer = ctx.elicit(
+                  "Delete " + file + "?",
+                  object_of(R"({"type":"object","properties":{"confirm":{"type":"boolean"}},)"
+                            R"("required":["confirm"]})"),
+                  "confirm_delete");
+              bool yes = answer->optValue<std::string>("action", "") == "accept";
+              return ah::ToolResult{}.text(yes ? "Deleted " + file : "Kept " + file);
+            });
+  task_tool("multi_input", "Asks two questions at once", ah::TaskSupport::optional,
+            [](ah::Context& ctx, const ah::JsonObject&) {
+              ctx.progress(0, 1, "asking");
+              auto ask = [&](const char* message, const char* property, const char* key) {
+                return ctx.try_client_request(
+                    "elicitation/create",
+                    object_of(std::string(R"({"mode":"form","message":")") + message +
+                              R"(","requestedSchema":)" +
+                              ah::json::stringify(elicitation_schema(property)) + "}"),
+                    key);
+              };
+              auto name = ask("Your name?", "name", "multi_name");
+              auto confirm = ask("Confirm?", "confirm", "multi_confirm");
+              if (!name || !confirm)
+                throw ah::InputRequired{};
+              return ah::ToolResult{}.text("Got " + text_of(*name) + " and " + text_of(*confirm));
+            });
+  task_tool("test_tool_with_task", "Asks a name (round trip), then runs as a task",
+            ah::TaskSupport::required, [](ah::Context& ctx, const ah::JsonObject&) {
+              auto answer = ctx.elicit("Your name?", elicitation_schema("name"), "user_name");
+              auto content = answer->getObject("content");
+              std::string name = content ? content->optValue<std::string>("name", "") : "";
+              ctx.progress(0, 1, "greeting " + name);
+              pause(200);
+              return ah::ToolResult{}.text("Hello, " + name + "!");
+            });
 
   plugin
       .resource("test://static-text", "static-text",
