@@ -38,7 +38,8 @@ TEST_CASE("an unknown key with no close match lists the keys allowed there") {
                "  port: 8080\n"
                "integrations: {}\n") ==
         Lines{"integrations.yaml:2:3: server: unknown key 'port' (expected listen, plugin_dir, "
-              "allowed_origins, max_body_bytes, session_idle_timeout, max_connections)"});
+              "allowed_origins, max_body_bytes, session_idle_timeout, max_connections, "
+              "execution_retention)"});
 }
 
 TEST_CASE("a key of another section says where it belongs, usually a wrong indentation") {
