@@ -1,5 +1,7 @@
 #include "tasks.hpp"
 
+#include "tool_execution.hpp"
+
 #include "call_channel.hpp"
 
 namespace actionhost::mcp {
@@ -47,9 +49,14 @@ private:
   std::function<void()> on_progress_;
 };
 
-// Tasks belong to the integration they were created through (and so to its callers).
+// A task belongs to the caller that created it: the integration, the secret key and the
+// connection. Another key or connection of the same integration cannot see or steer it.
 std::string owner_of(const Exchange& exchange) {
-  return exchange.integration ? exchange.integration->config.key : std::string();
+  std::string owner = exchange.integration ? exchange.integration->config.key : std::string();
+  owner += '\n' + exchange.caller->key_id() + '\n';
+  if (exchange.caller->connection)
+    owner += exchange.caller->connection->connection_id;
+  return owner;
 }
 
 Reply invalid_params(std::string message) {
@@ -156,7 +163,11 @@ void Tasks::run(const std::shared_ptr<Task>& task) {
       task->changed.notify_all();
     }
   });
-  auto result = work->tool->call(work->arguments, {&services, task->cancel, work->info});
+  // Like any call: through the caller's connection and proxy, recorded in the execution log.
+  ToolExecution execution(work->exchange, *work->tool);
+  auto result = execution.run(work->arguments, services, work->info);
+  if (result.status == AH_ERR_INPUT_REQUIRED && !channel->questions().empty())
+    execution.fail_protocol("input required");
   std::lock_guard lock(task->mutex);
   task->running = false;
   if (!work->handed_off) {
