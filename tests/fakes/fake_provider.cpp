@@ -222,11 +222,18 @@ Reply TokenEndpoint::grant(const Request& request) {
   if (request.form_field("grant_type") != "refresh_token")
     return Reply::json(R"({"error":"unsupported_grant_type"})", 400);
   std::lock_guard lock(mutex_);
-  if (refuse || request.form_field("refresh_token") != refresh_token_)
+  std::string presented = request.form_field("refresh_token");
+  bool current = presented == refresh_token_;
+  bool previous =
+      grace_previous && !previous_refresh_token_.empty() && presented == previous_refresh_token_;
+  if (refuse || (!current && !previous))
     return Reply::json(R"({"error":"invalid_grant","error_description":"bad refresh token"})", 400);
   int n = ++grants_;
-  if (rotate)
+  if (rotate) {
+    if (current) // the newest token was used: the one before it expires now
+      previous_refresh_token_ = refresh_token_;
     refresh_token_ = "refresh-" + std::to_string(n + 1);
+  }
   std::string body = R"({"access_token":"access-)" + std::to_string(n) +
                      R"(","token_type":"Bearer","expires_in":)" + std::to_string(expires_in);
   if (rotate)

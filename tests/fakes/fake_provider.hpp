@@ -93,6 +93,10 @@ public:
   int expires_in = 3600;              // seconds
   std::chrono::milliseconds delay{0}; // how long each grant takes
   bool refuse = false;                // answer 400 invalid_grant to every grant
+  // Rotation with a grace (as several providers do): the previous refresh token stays valid
+  // until the newest one is used. A client that loses an answer in a crash can still refresh;
+  // one that used a rotated token without storing it first cannot.
+  bool grace_previous = false;
 
   int grants() const { return grants_; } // successful grants so far
   std::string refresh_token() const;     // the one currently valid
@@ -102,6 +106,7 @@ private:
   std::string client_id_, client_secret_;
   mutable std::mutex mutex_;
   std::string refresh_token_;
+  std::string previous_refresh_token_; // with grace_previous
   std::atomic<int> grants_{0};
 };
 
