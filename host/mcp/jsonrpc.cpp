@@ -1,12 +1,10 @@
 #include "jsonrpc.hpp"
 
+#include "schema.hpp"
+
 #include <Poco/JSON/JSONException.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
-
-#include <ostream>
-#include <sstream>
-#include <streambuf>
 
 namespace actionhost::mcp::jsonrpc {
 
@@ -35,50 +33,6 @@ Message invalid(const Var& id, std::string why) {
     m.id = id;
   m.error = Error{kInvalidRequest, std::move(why), {}};
   return m;
-}
-
-// Serialises into a std::string through one std::ostream per thread: constructing a
-// std::ostringstream (its ios state and locale) costs more than writing a small message, and
-// every request writes several. Nested use (never expected) falls back to a fresh stream.
-class StringSink : public std::streambuf {
-public:
-  std::string* target = nullptr;
-
-protected:
-  int_type overflow(int_type c) override {
-    if (!traits_type::eq_int_type(c, traits_type::eof()))
-      target->push_back(traits_type::to_char_type(c));
-    return traits_type::not_eof(c);
-  }
-  std::streamsize xsputn(const char* s, std::streamsize n) override {
-    target->append(s, static_cast<size_t>(n));
-    return n;
-  }
-};
-
-template <class Write> std::string write_json(Write write) {
-  struct Writer {
-    StringSink sink;
-    std::ostream out{&sink};
-  };
-  thread_local Writer writer;
-  std::string text;
-  if (writer.sink.target) { // already writing on this thread
-    std::ostringstream out;
-    write(out);
-    return out.str();
-  }
-  writer.sink.target = &text;
-  writer.out.clear();
-  writer.out.flags(std::ios_base::dec | std::ios_base::skipws);
-  writer.out.precision(6);
-  writer.out.width(0);
-  struct Release {
-    StringSink& sink;
-    ~Release() { sink.target = nullptr; }
-  } release{writer.sink};
-  write(writer.out);
-  return text;
 }
 
 } // namespace
@@ -161,16 +115,17 @@ Body parse(std::string_view text, const ParseLimits& limits) {
   return body;
 }
 
+// Compact JSON through the schema module's serialiser (one reused stream per thread).
 std::string to_json(const Var& value) {
-  return write_json([&](std::ostream& out) { Poco::JSON::Stringifier::condense(value, out); });
+  return schema::to_json(value);
 }
 
 std::string result_response(const Var& id, const Var& result) {
-  Object response;
-  response.set("jsonrpc", "2.0");
-  response.set("id", id);
-  response.set("result", result);
-  return write_json([&](std::ostream& out) { response.stringify(out); });
+  Object::Ptr response = new Object;
+  response->set("jsonrpc", "2.0");
+  response->set("id", id);
+  response->set("result", result);
+  return to_json(response);
 }
 
 std::string error_response(const Var& id, const Error& error) {
@@ -179,29 +134,29 @@ std::string error_response(const Var& id, const Error& error) {
   e->set("message", error.message);
   if (!error.data.isEmpty())
     e->set("data", error.data);
-  Object response;
-  response.set("jsonrpc", "2.0");
-  response.set("id", id); // null when the id could not be read
-  response.set("error", e);
-  return write_json([&](std::ostream& out) { response.stringify(out); });
+  Object::Ptr response = new Object;
+  response->set("jsonrpc", "2.0");
+  response->set("id", id); // null when the id could not be read
+  response->set("error", e);
+  return to_json(response);
 }
 
 std::string notification(const std::string& method, const Object::Ptr& params) {
-  Object message;
-  message.set("jsonrpc", "2.0");
-  message.set("method", method);
+  Object::Ptr message = new Object;
+  message->set("jsonrpc", "2.0");
+  message->set("method", method);
   if (params)
-    message.set("params", params);
-  return write_json([&](std::ostream& out) { message.stringify(out); });
+    message->set("params", params);
+  return to_json(message);
 }
 
 std::string request(const Var& id, const std::string& method, const Object::Ptr& params) {
-  Object message;
-  message.set("jsonrpc", "2.0");
-  message.set("id", id);
-  message.set("method", method);
-  message.set("params", params ? params : Object::Ptr(new Object));
-  return write_json([&](std::ostream& out) { message.stringify(out); });
+  Object::Ptr message = new Object;
+  message->set("jsonrpc", "2.0");
+  message->set("id", id);
+  message->set("method", method);
+  message->set("params", params ? params : Object::Ptr(new Object));
+  return to_json(message);
 }
 
 } // namespace actionhost::mcp::jsonrpc
