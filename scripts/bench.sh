@@ -81,6 +81,7 @@ session_init() { # url -> prints session id (empty for stateless servers)
   echo "$sid"
 }
 start_ours() { # log data-dir -> sets server_pid and port
+  rm -f "$1"   # else the port of a previous run in the same log can be read before the new one starts
   "$bin" serve --listen 127.0.0.1:0 --config "$root/integrations.yaml" --data-dir "$2" >"$1" 2>&1 &
   server_pid=$!
   port=""; for _ in $(seq 1 300); do
@@ -141,7 +142,7 @@ nm="${PEERS_NODE_MODULES:-$peers/node_modules}"
 if want ours; then
   [[ -x "$bin" ]] || { echo "bench: $bin not built" >&2; exit 1; }
   for era in session 2026; do
-    start_ours "$work/ours.log" "$work/data-$era"
+    start_ours "$work/ours-$era.log" "$work/data-$era"
     url="http://127.0.0.1:$port/mcp/sample"
     if [[ $era == session ]]; then sleep 2; idle=$(rss_kb "$server_pid" VmRSS); echo "ours: idle RSS $((idle / 1024)) MB ($idle kB)"; fi
     echo "ours, $era era ($url):"
