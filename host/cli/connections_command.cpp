@@ -210,7 +210,7 @@ Poco::JSON::Object::Ptr to_json(const store::Connection& c) {
   o->set("connection_id", c.ref.connection_id);
   o->set("end_user_id", c.end_user_id);
   o->set("end_user_name", c.end_user_name);
-  o->set("status", store::status_name(c.status));
+  o->set("status", proxy::to_string(c.status));
   o->set("status_reason", c.status_reason);
   o->set("metadata", Poco::JSON::Parser().parse(c.metadata_json));
   Poco::JSON::Array::Ptr fields = new Poco::JSON::Array;
@@ -253,7 +253,7 @@ int connections_list(const Args& args) {
     std::string user =
         c.end_user_name.empty() ? c.end_user_id : c.end_user_name + " (" + c.end_user_id + ")";
     rows.push_back({c.ref.integration_key, c.ref.connection_id, user.empty() ? "-" : user,
-                    store::status_name(c.status), format_time(c.last_used_at)});
+                    proxy::to_string(c.status), format_time(c.last_used_at)});
   }
   print_table(rows, std::cout);
   return kExitOk;
@@ -293,8 +293,8 @@ int connections_show(const Args& args) {
       {"connection id", c.ref.connection_id},
       {"end user", c.end_user_id.empty() ? "-" : c.end_user_id},
       {"end user name", c.end_user_name.empty() ? "-" : c.end_user_name},
-      {"status", store::status_name(c.status) +
-                     (c.status_reason.empty() ? "" : " (" + c.status_reason + ")")},
+      {"status",
+       proxy::to_string(c.status) + (c.status_reason.empty() ? "" : " (" + c.status_reason + ")")},
       {"credentials", (fields.empty() ? "none" : fields) + " (encrypted, key " + c.key_id + ")"},
       {"token expires", format_time(c.expires_at)},
       {"metadata", c.metadata_json},

@@ -96,7 +96,7 @@ std::optional<plugins::ToolResult> ToolExecution::refusal() {
   std::string reason =
       connection_->status_reason.empty() ? "" : " (" + connection_->status_reason + ")";
   return tool_error(AH_ERR_PERMISSION, "The call cannot run: " + name + " is " +
-                                           store::status_name(connection_->status) + reason +
+                                           proxy::to_string(connection_->status) + reason +
                                            ". Ask the user to reconnect it, then retry.");
 }
 

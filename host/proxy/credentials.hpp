@@ -15,17 +15,30 @@ using Clock = std::chrono::system_clock;
 
 // The secret part of a connection, decrypted. Which fields are set depends on the auth mode.
 struct Credentials {
-  std::string api_key;                        // API_KEY
-  std::string username, password;             // BASIC
-  std::string access_token;                   // OAUTH2, BEARER
-  std::string refresh_token;                  // OAUTH2 (may be empty)
+  std::string api_key;                         // API_KEY
+  std::string username, password;              // BASIC
+  std::string access_token;                    // OAUTH2, BEARER
+  std::string refresh_token;                   // OAUTH2 (may be empty)
   std::optional<Clock::time_point> expires_at; // OAUTH2 access token expiry, when known
-  std::string token_type;                     // OAUTH2, as the provider said ("Bearer")
-  std::string raw_token_response;             // OAUTH2: the last token response (JSON text)
+  std::string token_type;                      // OAUTH2, as the provider said ("Bearer")
+  std::string raw_token_response;              // OAUTH2: the last token response (JSON text)
 };
 
 enum class ConnectionStatus { Ok, Expired, Invalid, Revoked };
-std::string to_string(ConnectionStatus status); // "ok", "expired", "invalid", "revoked"
+// The status as the store keeps it and the CLI shows it: "ok", "expired", "invalid", "revoked".
+inline std::string to_string(ConnectionStatus status) {
+  switch (status) {
+  case ConnectionStatus::Ok:
+    return "ok";
+  case ConnectionStatus::Expired:
+    return "expired";
+  case ConnectionStatus::Invalid:
+    return "invalid";
+  case ConnectionStatus::Revoked:
+    return "revoked";
+  }
+  return "invalid";
+}
 
 // Identifies a connection: the integration's provider-config-key and the caller-chosen id.
 struct ConnectionRef {

@@ -70,7 +70,7 @@ void SqlStore::create_connection(const NewConnection& connection) {
   std::string metadata = checked_metadata(connection.metadata_json);
   auto [sealed, key_id] = seal(ref, connection.credentials);
   std::string fields = to_json_array(credential_field_names(connection.credentials));
-  std::string status = status_name(ConnectionStatus::Ok);
+  std::string status = proxy::to_string(ConnectionStatus::Ok);
   Poco::Nullable<Poco::Int64> expires;
   if (auto micros = expiry(connection.credentials))
     expires = *micros;
@@ -176,7 +176,7 @@ void SqlStore::update_credentials(const ConnectionRef& ref, const Credentials& c
   Poco::Nullable<Poco::Int64> expires;
   if (auto micros = expiry(credentials))
     expires = *micros;
-  std::string status = status_name(ConnectionStatus::Ok);
+  std::string status = proxy::to_string(ConnectionStatus::Ok);
   std::string empty;
   Poco::Int64 now_us = now_micros();
   auto session = database_.session();
@@ -197,7 +197,7 @@ void SqlStore::save_refreshed(const ConnectionRef& connection, const Credentials
 
 void SqlStore::set_status(const ConnectionRef& connection, ConnectionStatus status,
                           const std::string& reason) {
-  std::string name = status_name(status);
+  std::string name = proxy::to_string(status);
   Poco::Int64 now_us = now_micros();
   auto session = database_.session();
   *session << "UPDATE connections SET status = ?, status_reason = ?, updated_at = ? "

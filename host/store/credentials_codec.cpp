@@ -87,24 +87,10 @@ std::vector<std::string> credential_field_names(const Credentials& credentials) 
   return names;
 }
 
-std::string status_name(ConnectionStatus status) {
-  switch (status) {
-  case ConnectionStatus::Ok:
-    return "ok";
-  case ConnectionStatus::Expired:
-    return "expired";
-  case ConnectionStatus::Invalid:
-    return "invalid";
-  case ConnectionStatus::Revoked:
-    return "revoked";
-  }
-  return "invalid";
-}
-
 std::optional<ConnectionStatus> parse_status(std::string_view name) {
   for (auto status : {ConnectionStatus::Ok, ConnectionStatus::Expired, ConnectionStatus::Invalid,
                       ConnectionStatus::Revoked})
-    if (status_name(status) == name)
+    if (proxy::to_string(status) == name)
       return status;
   return std::nullopt;
 }

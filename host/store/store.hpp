@@ -64,7 +64,7 @@ private:
   ConnectionRef connection_;
 };
 
-std::string status_name(ConnectionStatus status); // "ok", "expired", "invalid", "revoked"
+// The status a name (proxy::to_string) stands for.
 std::optional<ConnectionStatus> parse_status(std::string_view name);
 
 // ---- Connections -------------------------------------------------------------------------------
