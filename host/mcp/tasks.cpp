@@ -25,27 +25,16 @@ struct TaskWork {
 namespace {
 
 // The call's services, also noticing the first progress report: the action says it is long.
-class TaskServices : public plugins::CallServices {
+class TaskServices : public plugins::ForwardingCallServices {
 public:
   TaskServices(CallChannel& channel, std::function<void()> on_progress)
-      : channel_(channel), on_progress_(std::move(on_progress)) {}
-  ah_status http_request(const plugins::HttpRequest& request,
-                         plugins::HttpResponse& response) override {
-    return channel_.http_request(request, response);
-  }
-  ah_status client_request(const plugins::ClientRequest& request,
-                           plugins::ClientReply& reply) override {
-    return channel_.client_request(request, reply);
-  }
+      : ForwardingCallServices(channel), on_progress_(std::move(on_progress)) {}
   void progress(double progress, std::optional<double> total, const std::string& message) override {
     on_progress_();
-    channel_.progress(progress, total, message);
+    inner_.progress(progress, total, message);
   }
-  void log(ah_log_level level, const std::string& text) override { channel_.log(level, text); }
-  bool cancelled() override { return channel_.cancelled(); }
 
 private:
-  CallChannel& channel_;
   std::function<void()> on_progress_;
 };
 

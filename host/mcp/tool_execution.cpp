@@ -10,28 +10,18 @@ namespace {
 constexpr size_t kMaxLoggedError = 500;
 
 // http_request of an integration whose credentials are needed but no connection was named.
-class NoConnectionServices : public plugins::CallServices {
+class NoConnectionServices : public plugins::ForwardingCallServices {
 public:
   NoConnectionServices(plugins::CallServices& inner, std::string integration)
-      : inner_(inner), integration_(std::move(integration)) {}
+      : ForwardingCallServices(inner), integration_(std::move(integration)) {}
   ah_status http_request(const plugins::HttpRequest&, plugins::HttpResponse& response) override {
     response.error = "integration '" + integration_ +
                      "' needs a connection for provider requests, and this call names none "
                      "(connection-id header or connection_id query parameter)";
     return AH_ERR_PERMISSION;
   }
-  ah_status client_request(const plugins::ClientRequest& request,
-                           plugins::ClientReply& reply) override {
-    return inner_.client_request(request, reply);
-  }
-  void progress(double progress, std::optional<double> total, const std::string& message) override {
-    inner_.progress(progress, total, message);
-  }
-  void log(ah_log_level level, const std::string& text) override { inner_.log(level, text); }
-  bool cancelled() override { return inner_.cancelled(); }
 
 private:
-  plugins::CallServices& inner_;
   std::string integration_;
 };
 

@@ -140,6 +140,27 @@ public:
   virtual bool cancelled() { return false; }
 };
 
+// Passes every service on to `inner`. Decorators derive from it and override only what they
+// change (the proxy for http_request, a task noticing progress, ...).
+class ForwardingCallServices : public CallServices {
+public:
+  explicit ForwardingCallServices(CallServices& inner) : inner_(inner) {}
+  ah_status http_request(const HttpRequest& request, HttpResponse& response) override {
+    return inner_.http_request(request, response);
+  }
+  ah_status client_request(const ClientRequest& request, ClientReply& reply) override {
+    return inner_.client_request(request, reply);
+  }
+  void progress(double progress, std::optional<double> total, const std::string& message) override {
+    inner_.progress(progress, total, message);
+  }
+  void log(ah_log_level level, const std::string& text) override { inner_.log(level, text); }
+  bool cancelled() override { return inner_.cancelled(); }
+
+protected:
+  CallServices& inner_;
+};
+
 // For the CLI and tests: no proxy, no client features; progress is dropped, logs go to a sink.
 class DefaultCallServices : public CallServices {
 public:
