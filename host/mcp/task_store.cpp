@@ -1,9 +1,10 @@
 #include "task_store.hpp"
 
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Timestamp.h>
+
 #include <Poco/UUIDGenerator.h>
 
-#include <cstdio>
-#include <ctime>
 
 namespace actionhost::mcp {
 
@@ -31,15 +32,8 @@ bool is_terminal(TaskStatus status) {
 }
 
 std::string iso8601(std::chrono::system_clock::time_point time) {
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
-  std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[40];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
-                static_cast<int>(ms % 1000));
-  return text;
+  auto us = std::chrono::duration_cast<std::chrono::microseconds>(time.time_since_epoch()).count();
+  return Poco::DateTimeFormatter::format(Poco::Timestamp(us), "%Y-%m-%dT%H:%M:%S.%iZ");
 }
 
 Task::Task(std::string id_, std::string owner_, const TaskLimits& limits)
