@@ -111,7 +111,7 @@ TEST_CASE("caller auth: a missing or wrong key is 401 with WWW-Authenticate: Bea
 }
 
 TEST_CASE("caller auth: the connection from a header or the URL, the integration from the path "
-          "or provider-config-key; unknown ones are 404",
+          "or provider-config-key, unknown ones are 404",
           "[integration][auth]") {
   Fixture f;
   CHECK_FALSE(open(f.port(), "/mcp/crm", bearer(f.key, {{"connection-id", "acme"}})).empty());

@@ -36,7 +36,7 @@ std::string cancelled_count(uint16_t port) {
 }
 } // namespace
 
-TEST_CASE("list changes go to a session's GET stream; resources/updated only when subscribed",
+TEST_CASE("list changes go to a session's GET stream, resources/updated only when subscribed",
           "[mcp][notifications]") {
   McpHost host;
   auto session = open_session(host.port(), kPath);

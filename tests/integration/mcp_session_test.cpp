@@ -81,7 +81,7 @@ TEST_CASE("notifications and responses are accepted with 202 and no body", "[mcp
   CHECK(answer.status == 202);
 }
 
-TEST_CASE("ping answers an empty result; unknown methods -32601", "[mcp][session]") {
+TEST_CASE("ping answers an empty result, unknown methods -32601", "[mcp][session]") {
   McpHost host;
   auto session = open_session(host.port());
   auto ping = call(host.port(), session, "ping", "{}", 7);
@@ -104,7 +104,7 @@ TEST_CASE("an unsupported MCP-Protocol-Version header is refused with 400", "[mc
   CHECK(absent.status == 200);
 }
 
-TEST_CASE("tools/list lists the integration's actions; tools/call answers structuredContent "
+TEST_CASE("tools/list lists the integration's actions, tools/call answers structuredContent "
           "plus a text block, and isError for bad arguments",
           "[mcp][tools]") {
   McpHost host;
@@ -140,7 +140,7 @@ TEST_CASE("tools/list lists the integration's actions; tools/call answers struct
   CHECK(malformed->getObject("error")->getValue<int>("code") == -32602);
 }
 
-TEST_CASE("tools/list pages with an opaque cursor; a forged cursor is -32602", "[mcp][tools]") {
+TEST_CASE("tools/list pages with an opaque cursor, a forged cursor is -32602", "[mcp][tools]") {
   McpHost host;
   auto session = open_session(host.port());
   auto first = response_to(call(host.port(), session, "tools/list"))->getObject("result");
@@ -149,7 +149,7 @@ TEST_CASE("tools/list pages with an opaque cursor; a forged cursor is -32602", "
   CHECK(forged->getObject("error")->getValue<int>("code") == -32602);
 }
 
-TEST_CASE("which integration: the path, or the provider-config-key header; unknown 404, none 400, "
+TEST_CASE("which integration: the path, or the provider-config-key header, unknown 404, none 400, "
           "access: key 401 with WWW-Authenticate",
           "[mcp][integrations]") {
   McpHost host;

@@ -90,7 +90,7 @@ TEST_CASE("session era elicitation: the request travels on the call's SSE stream
 }
 
 TEST_CASE("stateless era: input_required, then the retry with inputResponses and requestState "
-          "completes; a tampered requestState is -32602",
+          "completes, a tampered requestState is -32602",
           "[mcp][stateless][mrtr]") {
   McpHost host;
   auto port = host.port();

@@ -94,7 +94,7 @@ TEST_CASE("tasks: a task is created at once, polled while working, and completes
   CHECK(get(host.port(), id)->getValue<std::string>("status") == "completed"); // kept until TTL
 }
 
-TEST_CASE("tasks: a tool error completes the task with isError; a broken action fails it") {
+TEST_CASE("tasks: a tool error completes the task with isError, a broken action fails it") {
   McpHost host;
   auto tool_error = settled(host.port(), start(host.port(), "failing_job"));
   CHECK(tool_error->getValue<std::string>("status") == "completed");

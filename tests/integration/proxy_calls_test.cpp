@@ -201,7 +201,7 @@ TEST_CASE("proxy in tool calls: a redirect to another host carries no credential
   CHECK(limited == 2);
 }
 
-TEST_CASE("proxy in tool calls: an open integration without a connection has no credentials; "
+TEST_CASE("proxy in tool calls: an open integration without a connection has no credentials, "
           "with auth mode NONE the proxy runs without them",
           "[integration][proxy]") {
   FakeProvider fake;

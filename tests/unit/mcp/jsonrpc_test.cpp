@@ -14,7 +14,7 @@ TEST_CASE("requests, notifications and responses are told apart", "[mcp][jsonrpc
   CHECK(response.messages.front().kind == Message::Kind::Response);
 }
 
-TEST_CASE("malformed JSON is -32700; JSON that is not a message is -32600", "[mcp][jsonrpc]") {
+TEST_CASE("malformed JSON is -32700, JSON that is not a message is -32600", "[mcp][jsonrpc]") {
   try {
     parse("{nope");
     FAIL("parsed");

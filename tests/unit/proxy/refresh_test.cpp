@@ -59,7 +59,7 @@ TEST_CASE("A token that expires within refresh_margin is refreshed before the re
   CHECK(saved->expires_at > proxy::Clock::now() + 50min);
 }
 
-TEST_CASE("A 401 refreshes once and retries once; the rotated token is stored first") {
+TEST_CASE("A 401 refreshes once and retries once, the rotated token is stored first") {
   FakeProvider fake;
   TokenEndpoint tokens("client-1", "client-secret-xyz", "refresh-1");
   fake.on("POST", "/oauth/token", tokens.route());
