@@ -1,6 +1,8 @@
 // Connections and their sealed credentials; the proxy's CredentialStore.
 #include "sql_store.hpp"
 
+#include "execution_writer.hpp"
+
 #include <Poco/Data/Statement.h>
 #include <Poco/JSON/Parser.h>
 
@@ -46,8 +48,11 @@ std::string checked_metadata(const std::string& text) {
 SqlStore::SqlStore(const StoreOptions& options)
     : options_(options), database_(options.data_dir / "actionhost.db", options.max_sessions) {
   migrate(database_);
-  purge_if_due();
+  purge_expired();
+  writer_ = start_writer();
 }
+
+SqlStore::~SqlStore() = default;
 
 const vault::Vault& SqlStore::vault() const {
   if (!options_.vault)

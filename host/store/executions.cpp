@@ -1,8 +1,9 @@
 // The execution log: one row per tool call, one per proxy attempt, purged after the retention.
 #include "sql_store.hpp"
 
+#include "execution_writer.hpp"
+
 #include <Poco/Data/Statement.h>
-#include <Poco/Logger.h>
 
 using namespace Poco::Data::Keywords;
 using Poco::Data::RecordSet;
@@ -17,56 +18,26 @@ constexpr auto kPurgeInterval = std::chrono::hours(1);
 } // namespace
 
 std::string SqlStore::begin_execution(const ExecutionStart& start) {
-  purge_if_due();
   std::string id = random_hex(16);
-  Poco::Int64 now_us = now_micros();
-  std::string outcome = outcome_name(Outcome::Running);
-  std::string empty;
-  auto session = database_.session();
-  *session << "INSERT INTO executions (id, integration_key, connection_id, action, key_id, "
-              "key_name, started_at, duration_us, outcome, error) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
-      bind(id), bind(start.connection.integration_key), bind(start.connection.connection_id),
-      bind(start.action), bind(start.key_id), bind(start.key_name), bind(now_us), bind(outcome),
-      bind(empty), now;
-  *session << "UPDATE connections SET last_used_at = ? WHERE integration_key = ? AND "
-              "connection_id = ?",
-      bind(now_us), bind(start.connection.integration_key), bind(start.connection.connection_id),
-      now;
+  writer_->begin(id, start, now_micros());
   return id;
 }
 
 void SqlStore::finish_execution(const std::string& execution_id, Outcome outcome,
                                 const std::string& error) {
-  std::string name = outcome_name(outcome);
-  Poco::Int64 now_us = now_micros();
-  auto session = database_.session();
-  *session << "UPDATE executions SET outcome = ?, error = ?, duration_us = ? - started_at "
-              "WHERE id = ?",
-      bind(name), bind(error), bind(now_us), bind(execution_id), now;
+  writer_->finish(execution_id, outcome, error, now_micros());
 }
 
 void SqlStore::record(const proxy::Attempt& attempt) {
-  std::string id = random_hex(16);
-  Poco::Int64 now_us = now_micros();
-  Poco::Int64 number = attempt.attempt;
-  Poco::Int64 status = attempt.status;
-  Poco::Int64 duration = attempt.duration.count();
-  try {
-    auto session = database_.session();
-    *session << "INSERT INTO attempts (id, execution_id, recorded_at, attempt, method, url, "
-                "status, duration_us, retry_reason, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        bind(id), bind(attempt.execution_id), bind(now_us), bind(number), bind(attempt.method),
-        bind(attempt.url), bind(status), bind(duration), bind(attempt.retry_reason),
-        bind(attempt.error), now;
-  } catch (const Poco::Exception& e) {
-    // Losing a log line must not fail the provider call it describes.
-    Poco::Logger::get("store").error("execution log: cannot record an attempt of execution " +
-                                     attempt.execution_id + ": " + e.displayText());
-  }
+  writer_->attempt(attempt, now_micros());
+}
+
+void SqlStore::flush_execution_log() {
+  writer_->flush();
 }
 
 std::vector<Execution> SqlStore::list_executions(const ExecutionFilter& filter) {
+  flush_execution_log(); // this process's own calls, up to now, are in the answer
   auto session = database_.session();
   Statement select(*session);
   select << "SELECT id, integration_key, connection_id, action, key_id, key_name, started_at, "
@@ -140,15 +111,14 @@ size_t SqlStore::purge_executions(TimePoint cutoff) {
   return removed;
 }
 
-void SqlStore::purge_if_due() {
-  int64_t now_us = now_micros();
-  int64_t due = next_purge_us_.load();
-  if (now_us < due ||
-      !next_purge_us_.compare_exchange_strong(
-          due,
-          now_us + std::chrono::duration_cast<std::chrono::microseconds>(kPurgeInterval).count()))
-    return;
+void SqlStore::purge_expired() {
   purge_executions(Clock::now() - options_.execution_retention);
+}
+
+std::unique_ptr<ExecutionWriter> SqlStore::start_writer() {
+  return std::make_unique<ExecutionWriter>(
+      database_, [this] { purge_expired(); },
+      std::chrono::duration_cast<std::chrono::milliseconds>(kPurgeInterval));
 }
 
 } // namespace detail

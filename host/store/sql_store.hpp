@@ -7,8 +7,11 @@
 #include <Poco/Data/RecordSet.h>
 
 #include <atomic>
+#include <memory>
 
 namespace actionhost::store::detail {
+
+class ExecutionWriter;
 
 // Credentials as the JSON text that gets sealed, and the associated data that binds a sealed
 // record to its row (credentials_codec.cpp).
@@ -25,6 +28,7 @@ std::optional<int64_t> optional_int_at(const Poco::Data::RecordSet& rows, size_t
 class SqlStore final : public Store {
 public:
   explicit SqlStore(const StoreOptions& options);
+  ~SqlStore() override;
 
   void create_connection(const NewConnection& connection) override;
   std::optional<Connection> find_connection(const ConnectionRef& ref) override;
@@ -46,6 +50,7 @@ public:
   void finish_execution(const std::string& execution_id, Outcome outcome,
                         const std::string& error) override;
   void record(const proxy::Attempt& attempt) override;
+  void flush_execution_log() override;
   std::vector<Execution> list_executions(const ExecutionFilter& filter) override;
   size_t purge_executions(TimePoint cutoff) override;
 
@@ -62,11 +67,12 @@ private:
                                            const Credentials& credentials) const;
   std::vector<Connection> select_connections(const std::string& where,
                                              const std::vector<std::string>& values);
-  void purge_if_due();
+  void purge_expired();
+  std::unique_ptr<ExecutionWriter> start_writer();
 
   StoreOptions options_;
   Database database_;
-  std::atomic<int64_t> next_purge_us_{0};
+  std::unique_ptr<ExecutionWriter> writer_; // after database_: stops (draining) before it closes
 };
 
 } // namespace actionhost::store::detail

@@ -5,6 +5,7 @@
 //
 // Durability: every method that writes has committed when it returns (SQLite in WAL mode with
 // synchronous=FULL), so a response that depends on a write can be sent right after the call.
+// The execution log's begin_execution and record() are the exception: they queue (see below).
 // Threading: every method is safe to call from any thread; each call takes a pooled database
 // session of its own.
 // Secrets: nothing here logs, prints or returns a secret, except load() (for the proxy) and
@@ -196,13 +197,19 @@ public:
   // Revokes the active key with this name, or the key with this id. False when none matched.
   virtual bool revoke_secret_key(const std::string& name_or_id) = 0;
 
-  // Execution log. begin_execution returns the id that attempts and finish_execution name; it
-  // also marks the connection as used.
+  // Execution log. Its writes are group-committed (many calls' rows in one transaction and
+  // one fsync): begin_execution and record() return at once; finish_execution returns once the
+  // call's row (with its attempts) is committed. A call still running after a second gets its
+  // row then, as running.
+  // begin_execution returns the id that attempts and finish_execution name; it also marks the
+  // connection as used (last_used_at, written at most once a minute per connection).
   virtual std::string begin_execution(const ExecutionStart& start) = 0;
   virtual void finish_execution(const std::string& execution_id, Outcome outcome,
                                 const std::string& error = {}) = 0;
   // proxy::AttemptSink: appends the attempt to the execution it names.
   void record(const proxy::Attempt& attempt) override = 0;
+  // Returns once every call begun so far has its row committed. list_executions does it first.
+  virtual void flush_execution_log() = 0;
   virtual std::vector<Execution> list_executions(const ExecutionFilter& filter) = 0;
   // Deletes executions (and their attempts) started before `cutoff`; returns how many.
   virtual size_t purge_executions(TimePoint cutoff) = 0;

@@ -4,6 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 using namespace actionhost::store;
 using namespace actionhost::store::testing;
 using namespace Poco::Data::Keywords;
@@ -71,7 +75,10 @@ TEST_CASE("the log filters by integration, connection and time, newest first", "
   StoreFixture f;
   f.store->begin_execution(call("slack", "acme", "first"));
   f.store->begin_execution(call("slack", "globex", "second"));
+  // Times are stored to the microsecond: keep the calls apart from `middle` by more than that.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1));
   auto middle = Clock::now();
+  std::this_thread::sleep_for(std::chrono::milliseconds(1));
   f.store->begin_execution(call("github", "acme", "third"));
 
   auto all = f.store->list_executions({});
@@ -97,6 +104,7 @@ TEST_CASE("executions older than the retention are purged with their attempts", 
   StoreFixture f;
   std::string old_id = f.store->begin_execution(call("slack", "acme", "old"));
   f.store->record({old_id, "GET", "https://x", 200, {}, 1, "", ""});
+  f.store->flush_execution_log(); // begin and record only queue their rows
   {
     auto session = f.raw(); // pretend it ran 40 days ago
     Poco::Int64 long_ago = std::chrono::duration_cast<std::chrono::microseconds>(
@@ -119,6 +127,7 @@ TEST_CASE("executions older than the retention are purged with their attempts", 
 TEST_CASE("opening the store purges by the configured retention", "[store][logs]") {
   StoreFixture f;
   f.store->begin_execution(call("slack", "acme", "old"));
+  f.store->flush_execution_log();
   f.raw() << "UPDATE executions SET started_at = 0", now;
   f.store.reset();
   StoreOptions options;
@@ -127,4 +136,50 @@ TEST_CASE("opening the store purges by the configured retention", "[store][logs]
   options.execution_retention = std::chrono::hours(1);
   f.store = open_store(options);
   CHECK(f.store->list_executions({}).empty());
+}
+
+TEST_CASE("calls logged from many threads at once are all there, each committed when finish "
+          "returns",
+          "[store][logs]") {
+  StoreFixture f;
+  f.store->create_connection(api_key_connection("slack", "acme", "k"));
+  constexpr int kThreads = 16, kCalls = 40;
+  std::atomic<int> unseen{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&f, &unseen, t] {
+      for (int i = 0; i < kCalls; ++i) {
+        std::string id = f.store->begin_execution(call("slack", "acme", "t" + std::to_string(t)));
+        f.store->record({id, "GET", "https://slack.com/api/x", 200, {}, 1, "", ""});
+        f.store->finish_execution(id, Outcome::Ok);
+        // Another database connection sees the finished row: it is committed, not just queued.
+        std::string outcome;
+        f.raw() << "SELECT outcome FROM executions WHERE id = ?", bind(id), into(outcome), now;
+        if (outcome != "ok")
+          ++unseen;
+      }
+    });
+  for (auto& thread : threads)
+    thread.join();
+  CHECK(unseen == 0);
+
+  ExecutionFilter everything;
+  everything.limit = kThreads * kCalls + 10;
+  auto log = f.store->list_executions(everything);
+  CHECK(log.size() == kThreads * kCalls);
+  for (const auto& e : log) {
+    CHECK(e.outcome == Outcome::Ok);
+    CHECK(e.attempts.size() == 1);
+  }
+}
+
+TEST_CASE("a connection's last use is written at most once a minute", "[store][logs]") {
+  StoreFixture f;
+  f.store->create_connection(api_key_connection("slack", "acme", "k"));
+  f.store->finish_execution(f.store->begin_execution(call("slack", "acme", "a")), Outcome::Ok);
+  auto first = f.store->find_connection({"slack", "acme"})->last_used_at;
+  REQUIRE(first);
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  f.store->finish_execution(f.store->begin_execution(call("slack", "acme", "b")), Outcome::Ok);
+  CHECK(f.store->find_connection({"slack", "acme"})->last_used_at == first);
 }
