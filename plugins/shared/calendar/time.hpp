@@ -19,10 +19,12 @@ inline std::int64_t epoch_seconds(const ah::DateTime& t) {
 
 // The instant written with this UTC offset ("2024-05-06T09:00:00+02:00"; "Z" for 0).
 inline ah::DateTime at_offset(std::int64_t epoch, int offset_seconds) {
-  Poco::Timestamp t = Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(epoch));
+  // Poco prints the offset given but not the local time: shift the instant to the wall clock.
+  Poco::Timestamp local =
+      Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(epoch + offset_seconds));
   if (offset_seconds == 0)
-    return {Poco::DateTimeFormatter::format(t, "%Y-%m-%dT%H:%M:%SZ")};
-  return {Poco::DateTimeFormatter::format(t, "%Y-%m-%dT%H:%M:%S%z", offset_seconds)};
+    return {Poco::DateTimeFormatter::format(local, "%Y-%m-%dT%H:%M:%SZ")};
+  return {Poco::DateTimeFormatter::format(local, "%Y-%m-%dT%H:%M:%S%z", offset_seconds)};
 }
 
 inline ah::DateTime utc(std::int64_t epoch) {
