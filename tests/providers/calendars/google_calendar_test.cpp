@@ -266,8 +266,8 @@ TEST_CASE("google-calendar: find_free_slots makes one freeBusy call and keeps to
   CHECK_THAT(sent[0].body, Contains(R"("timeMin":"2026-05-03T22:00:00Z")"));
 }
 
-TEST_CASE("google-calendar: find_free_slots refuses a backwards window and reports a provider "
-          "failure as a tool error",
+TEST_CASE("google-calendar: find_free_slots refuses a backwards window and reports provider "
+          "failures as tool errors",
           "[providers][calendars][google]") {
   Google g;
   auto backwards = g.host->call("find_free_slots", R"({"attendees":["ada@example.com"],
@@ -275,6 +275,12 @@ TEST_CASE("google-calendar: find_free_slots refuses a backwards window and repor
   CHECK(backwards.is_error);
   CHECK_THAT(backwards.text, Contains("`to` must be after `from`"));
   CHECK(g.to("/freeBusy").empty());
+  g.fake.throttle(100, 1);
+  auto throttled = g.host->call("find_free_slots", R"({"attendees":["ada@example.com"],
+      "from":"2026-05-04T00:00:00Z","to":"2026-05-06T00:00:00Z"})");
+  CHECK(throttled.is_error);
+  CHECK_THAT(throttled.text, Contains("rateLimitExceeded") && Contains("try again"));
+  g.fake.throttle(0, 1);
   g.fake.expire_access_token();
   g.fake.tokens.refuse = true;
   auto refused = g.host->call("find_free_slots", R"({"attendees":["ada@example.com"],
