@@ -4,6 +4,8 @@
 
 #include <calendar/slots.hpp>
 
+#include <Poco/String.h>
+
 namespace outlook_calendar {
 
 namespace {
@@ -48,7 +50,9 @@ calendar::FreeSlots find_free_slots(ah::Context& ctx, const calendar::FindFreeSl
     ah::JsonObject entry;
     for (size_t i = 0; i < value->size() && !entry; ++i) {
       auto candidate = value->getObject(i);
-      if (candidate && candidate->optValue<std::string>("scheduleId", "") == email.value)
+      // Exchange may echo an address in another case than it was asked in.
+      if (candidate &&
+          Poco::icompare(candidate->optValue<std::string>("scheduleId", ""), email.value) == 0)
         entry = candidate;
     }
     if (!entry) {
