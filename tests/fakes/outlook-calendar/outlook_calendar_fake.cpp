@@ -303,6 +303,13 @@ Reply OutlookCalendarFake::answer(const Request& request) {
       request.header("Content-Type").rfind("application/json", 0) != 0)
     return reject(415, "UnsupportedMediaType", "Content-Type must be application/json.",
                   request.method + " " + request.path + " without a JSON Content-Type");
+  // Graph refuses OData options it does not know ("$limit") instead of ignoring them.
+  static const std::set<std::string> options{"$top",    "$skip",  "$filter", "$orderby",  "$select",
+                                             "$expand", "$count", "$search", "$skiptoken"};
+  for (const auto& [name, value] : Poco::URI("/?" + request.query).getQueryParameters())
+    if (!name.empty() && name[0] == '$' && !options.count(name))
+      return reject(400, "BadRequest", "Query option '" + name + "' is not allowed.",
+                    "unknown OData option " + name);
   return route(request, split_path(request.path.substr(prefix.size())));
 }
 
