@@ -8,21 +8,26 @@ namespace google_calendar {
 
 namespace {
 
-std::string error_message(const ah::Response& response) {
+struct GoogleError {
+  std::string message;
+  std::string reason; // errors[0].reason: "notFound", "userRateLimitExceeded", ...
+};
+
+GoogleError error_of(const ah::Response& response) {
   try {
     auto body = ah::json::parse_object(response.body);
     if (auto error = body->getObject("error")) {
-      std::string message = error->optValue<std::string>("message", "");
-      if (auto errors = error->getArray("errors"); errors && errors->size() > 0) {
-        std::string reason = errors->getObject(0)->optValue<std::string>("reason", "");
-        if (!reason.empty() && message.find(reason) == std::string::npos)
-          message += " [" + reason + "]";
-      }
-      return message;
+      GoogleError out{error->optValue<std::string>("message", ""), ""};
+      if (auto errors = error->getArray("errors"); errors && errors->size() > 0)
+        if (auto first = errors->getObject(0))
+          out.reason = first->optValue<std::string>("reason", "");
+      if (!out.reason.empty() && out.message.find(out.reason) == std::string::npos)
+        out.message += " [" + out.reason + "]";
+      return out;
     }
   } catch (const std::exception&) {
   }
-  return response.body.substr(0, 300);
+  return {response.body.substr(0, 300), ""};
 }
 
 } // namespace
@@ -40,8 +45,15 @@ std::string events_path(const std::string& calendar_id, const std::string& event
 
 ah::Response send(ah::Context& ctx, const ah::Request& request, const calendar::Subject& about) {
   ah::Response response = ctx.proxy().send(request);
-  if (!response.ok())
-    calendar::fail(kProvider, response, error_message(response), about);
+  if (response.ok())
+    return response;
+  GoogleError error = error_of(response);
+  // Google also rate-limits with 403 (usage limits), which the proxy cannot tell from a refusal.
+  if (response.status == 403 &&
+      (error.reason == "rateLimitExceeded" || error.reason == "userRateLimitExceeded"))
+    throw ah::ToolError(std::string(kProvider) + " is rate limiting this connection (HTTP 403: " +
+                        error.message + "); try again in a minute");
+  calendar::fail(kProvider, response, error.message, about);
   return response;
 }
 

@@ -153,10 +153,11 @@ void GoogleCalendarFake::expire_access_token() {
   expired_ = true;
 }
 
-void GoogleCalendarFake::throttle(int requests, int retry_after_seconds) {
+void GoogleCalendarFake::throttle(int requests, int retry_after_seconds, int status) {
   std::lock_guard lock(mutex_);
   throttled_ = requests;
   retry_after_ = retry_after_seconds;
+  throttle_status_ = status;
 }
 
 std::vector<std::string> GoogleCalendarFake::problems() const {
@@ -189,7 +190,10 @@ Reply GoogleCalendarFake::reject(int status, const std::string& reason, const st
       {400, "INVALID_ARGUMENT"}, {401, "UNAUTHENTICATED"}, {403, "PERMISSION_DENIED"},
       {404, "NOT_FOUND"},        {410, "NOT_FOUND"},       {429, "RESOURCE_EXHAUSTED"}};
   Object detail = new Poco::JSON::Object;
-  detail->set("domain", status == 429 ? "usageLimits" : "global");
+  detail->set("domain", reason.find("RateLimit") != std::string::npos ||
+                                reason.find("rateLimit") != std::string::npos
+                            ? "usageLimits"
+                            : "global");
   detail->set("reason", reason);
   detail->set("message", message);
   Array errors = new Poco::JSON::Array;
@@ -218,6 +222,8 @@ Reply GoogleCalendarFake::answer(const Request& request) {
     return reject(401, "authError", "Invalid Credentials");
   if (throttled_ > 0) {
     --throttled_;
+    if (throttle_status_ == 403)
+      return reject(403, "userRateLimitExceeded", "User Rate Limit Exceeded");
     Reply reply = reject(429, "rateLimitExceeded", "Rate Limit Exceeded");
     reply.headers.emplace_back("Retry-After", std::to_string(retry_after_));
     return reply;

@@ -40,7 +40,9 @@ public:
 
   int page_size = 250;        // the most items the fake puts in one page
   void expire_access_token(); // the current token is refused (401) from now on
-  void throttle(int requests, int retry_after_seconds); // the next requests get 429
+  // The next requests get 429 with Retry-After, or with status 403 Google's usage-limit answer
+  // (403 userRateLimitExceeded, no Retry-After).
+  void throttle(int requests, int retry_after_seconds, int status = 429);
 
   std::vector<std::string> problems() const; // requests a real Google would reject
   std::vector<Request> api_requests() const; // requests under /calendar/v3
@@ -69,7 +71,7 @@ private:
   mutable std::mutex mutex_;
   std::string access_token_;
   bool expired_ = false;
-  int throttled_ = 0, retry_after_ = 1;
+  int throttled_ = 0, retry_after_ = 1, throttle_status_ = 429;
   int next_id_ = 1;
   std::vector<Calendar> calendars_;
   std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>> busy_;

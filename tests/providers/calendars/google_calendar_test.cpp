@@ -92,6 +92,12 @@ TEST_CASE("google-calendar: a 429 with Retry-After is waited out, and one that l
   auto throttled = g.host->call("list_calendars", "{}");
   CHECK(throttled.is_error);
   CHECK_THAT(throttled.text, Contains("rate limiting") && Contains("try again in 1 seconds"));
+
+  // Usage limits come as 403 userRateLimitExceeded: still a rate limit, not a refusal.
+  g.fake.throttle(1, 0, 403);
+  auto limited = g.host->call("list_calendars", "{}");
+  CHECK(limited.is_error);
+  CHECK_THAT(limited.text, Contains("rate limiting") && Contains("userRateLimitExceeded"));
 }
 
 TEST_CASE("google-calendar: an expired access token is refreshed once and the call goes through",
