@@ -115,8 +115,9 @@ std::string GoogleCalendarFake::add_event(const std::string& calendar_id,
   if (!description.empty())
     event->set("description", description);
   Object s = new Poco::JSON::Object, e = new Poco::JSON::Object;
-  s->set("dateTime", start);
-  e->set("dateTime", end);
+  // "YYYY-MM-DD" makes an all-day event.
+  s->set(start.size() == 10 ? "date" : "dateTime", start);
+  e->set(end.size() == 10 ? "date" : "dateTime", end);
   event->set("start", s);
   event->set("end", e);
   calendar->events.push_back(event);

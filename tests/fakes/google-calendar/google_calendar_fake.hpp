@@ -28,7 +28,7 @@ public:
   // accessRole: owner, writer, reader or freeBusyReader.
   void add_calendar(const std::string& id, const std::string& summary,
                     const std::string& access_role, bool primary = false);
-  // An event; start/end RFC 3339. Returns its id.
+  // An event; start/end RFC 3339, or dates (YYYY-MM-DD) for an all-day event. Returns its id.
   std::string add_event(const std::string& calendar_id, const std::string& summary,
                         const std::string& start, const std::string& end,
                         const std::string& description = {});

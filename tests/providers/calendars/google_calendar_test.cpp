@@ -146,6 +146,20 @@ TEST_CASE("google-calendar: list_events pages up to the caller's limit within a 
   CHECK(pages[1].param("maxResults") == "1");
 }
 
+TEST_CASE("google-calendar: list_events reads all-day events as days from midnight UTC",
+          "[providers][calendars][google]") {
+  Google g;
+  g.fake.add_event("ada@example.com", "Conference", "2026-05-04", "2026-05-06");
+  auto result = g.host->call("list_events", R"({"from":"2026-05-05T12:00:00Z"})");
+  INFO(result.text);
+  REQUIRE_FALSE(result.is_error);
+  auto events = result.structured->getArray("events");
+  REQUIRE(events->size() == 1);
+  CHECK(events->getObject(0)->getValue<bool>("all_day"));
+  CHECK(events->getObject(0)->getValue<std::string>("start") == "2026-05-04T00:00:00Z");
+  CHECK(events->getObject(0)->getValue<std::string>("end") == "2026-05-06T00:00:00Z");
+}
+
 TEST_CASE("google-calendar: list_events on an unknown calendar points to list_calendars",
           "[providers][calendars][google]") {
   Google g;
