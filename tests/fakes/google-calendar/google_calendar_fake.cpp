@@ -161,6 +161,11 @@ void GoogleCalendarFake::throttle(int requests, int retry_after_seconds, int sta
   throttle_status_ = status;
 }
 
+void GoogleCalendarFake::garble(int requests) {
+  std::lock_guard lock(mutex_);
+  garbled_ = requests;
+}
+
 std::vector<std::string> GoogleCalendarFake::problems() const {
   std::lock_guard lock(mutex_);
   return problems_;
@@ -221,6 +226,11 @@ Reply GoogleCalendarFake::answer(const Request& request) {
                (tokens.grants() > 0 && auth == "Bearer access-" + std::to_string(tokens.grants()));
   if (!valid)
     return reject(401, "authError", "Invalid Credentials");
+  if (garbled_ > 0) {
+    --garbled_;
+    return Reply{
+        200, {{"Content-Type", "text/html"}}, "<html><body>Sign in to Wi-Fi</body></html>"};
+  }
   if (throttled_ > 0) {
     --throttled_;
     if (throttle_status_ == 403)

@@ -44,6 +44,9 @@ public:
   // (403 userRateLimitExceeded, no Retry-After).
   void throttle(int requests, int retry_after_seconds, int status = 429);
 
+  // The next requests get 200 with an HTML page, as a captive portal or broken gateway sends.
+  void garble(int requests);
+
   std::vector<std::string> problems() const; // requests a real Google would reject
   std::vector<Request> api_requests() const; // requests under /calendar/v3
 
@@ -71,7 +74,7 @@ private:
   mutable std::mutex mutex_;
   std::string access_token_;
   bool expired_ = false;
-  int throttled_ = 0, retry_after_ = 1, throttle_status_ = 429;
+  int throttled_ = 0, retry_after_ = 1, throttle_status_ = 429, garbled_ = 0;
   int next_id_ = 1;
   std::vector<Calendar> calendars_;
   std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>> busy_;

@@ -160,6 +160,16 @@ TEST_CASE("google-calendar: list_events reads all-day events as days from midnig
   CHECK(events->getObject(0)->getValue<std::string>("end") == "2026-05-06T00:00:00Z");
 }
 
+TEST_CASE("google-calendar: an answer that is not JSON is a clear error, not a crash",
+          "[providers][calendars][google]") {
+  Google g;
+  g.fake.garble(1);
+  auto result = g.host->call("list_events", "{}");
+  CHECK(result.is_error);
+  CHECK_THAT(result.text, Contains("not valid JSON"));
+  CHECK_FALSE(g.host->call("list_events", "{}").is_error);
+}
+
 TEST_CASE("google-calendar: list_events on an unknown calendar points to list_calendars",
           "[providers][calendars][google]") {
   Google g;
