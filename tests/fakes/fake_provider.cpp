@@ -162,6 +162,11 @@ void FakeProvider::on(const std::string& method, const std::string& path, Route 
   routes_[method + " " + path] = std::move(route);
 }
 
+void FakeProvider::otherwise(Route route) {
+  std::lock_guard lock(mutex_);
+  otherwise_ = std::move(route);
+}
+
 uint16_t FakeProvider::port() const {
   return server_->socket.address().port();
 }
@@ -193,6 +198,8 @@ Reply FakeProvider::answer(const Request& request) {
     auto found = routes_.find(request.method + " " + request.path);
     if (found != routes_.end())
       route = found->second;
+    else
+      route = otherwise_;
   }
   if (!route)
     return Reply::json(R"({"error":"not_found","message":"no such route in the fake"})", 404);

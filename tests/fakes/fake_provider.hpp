@@ -60,6 +60,8 @@ public:
 
   // Answers `method path` (exact path) with `route`; unknown routes get 404. Thread-safe.
   void on(const std::string& method, const std::string& path, Route route);
+  // Answers every request no exact route matches (APIs with ids in their paths). Thread-safe.
+  void otherwise(Route route);
 
   uint16_t port() const;
   std::string url() const; // "http://127.0.0.1:<port>" ("https://..." with TLS)
@@ -75,6 +77,7 @@ private:
 
   mutable std::mutex mutex_;
   std::map<std::string, Route> routes_; // "GET /path"
+  Route otherwise_;
   std::vector<Request> received_;
   std::unique_ptr<Server> server_;
   bool tls_ = false;
