@@ -100,6 +100,12 @@ Reply SlackFake::answer(const std::string& method, Method handler, bool accepts_
   if (!tokens_.count(token))
     return Reply::json(json_text(error("invalid_auth", where + "unknown token '" + token + "'")));
 
+  auto canned = canned_.find(method);
+  if (canned != canned_.end() && !canned->second.empty()) {
+    Reply reply = canned->second.front();
+    canned->second.erase(canned->second.begin());
+    return reply;
+  }
   auto limited = rate_limits_.find(method);
   if (limited != rate_limits_.end() && limited->second.first > 0) {
     --limited->second.first;
@@ -188,6 +194,22 @@ int SlackFake::refreshes() const {
 void SlackFake::rate_limit(const std::string& method, int times, int seconds) {
   std::lock_guard lock(mutex_);
   rate_limits_[method] = {times, seconds};
+}
+
+void SlackFake::fail(const std::string& method, int times, int status) {
+  std::lock_guard lock(mutex_);
+  for (int i = 0; i < times; ++i)
+    canned_[method].push_back(Reply{status, {{"Content-Type", "text/plain"}}, "upstream failure"});
+}
+
+void SlackFake::missing_scope(const std::string& method, const std::string& needed) {
+  std::lock_guard lock(mutex_);
+  Object body = new Poco::JSON::Object;
+  body->set("ok", false);
+  body->set("error", "missing_scope");
+  body->set("needed", needed);
+  body->set("provided", "channels:read,chat:write");
+  canned_[method].push_back(Reply::json(json_text(body)));
 }
 
 void SlackFake::page_cap(int items) {

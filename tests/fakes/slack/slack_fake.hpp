@@ -72,6 +72,10 @@ public:
 
   // The next `times` calls of `method` get 429 with Retry-After: `seconds`.
   void rate_limit(const std::string& method, int times, int seconds);
+  // The next `times` calls of `method` fail with HTTP `status` (Slack's edge answers 5xx so).
+  void fail(const std::string& method, int times, int status);
+  // The next call of `method` is refused for want of the scope `needed`.
+  void missing_scope(const std::string& method, const std::string& needed);
   // Slack may return fewer items than `limit`; serve at most this many per page (0: limit).
   void page_cap(int items);
 
@@ -110,6 +114,7 @@ private:
   std::string client_id_, client_secret_, refresh_token_;
   int refreshes_ = 0;
   std::map<std::string, std::pair<int, int>> rate_limits_; // method -> (times, seconds)
+  std::map<std::string, std::vector<Reply>> canned_;       // method -> its next replies
   int page_cap_ = 0;
   long long next_ts_ = 1700000000;
   std::vector<std::string> violations_;

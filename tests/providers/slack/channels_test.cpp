@@ -67,6 +67,21 @@ TEST_CASE("slack list_channels: follows next_cursor up to the limit and hands ba
   CHECK(host.slack.violations().empty());
 }
 
+TEST_CASE("slack list_channels: keeps following the cursor through pages that the filters left "
+          "empty",
+          "[providers][slack]") {
+  SlackHost host;
+  host.slack.page_cap(1); // one channel looked at per page; archived and hidden ones drop out
+  auto call = host.call("list_channels", R"({"limit": 10})");
+  INFO(call.text);
+  REQUIRE_FALSE(call.is_error);
+  CHECK(ids(call.structured->getArray("channels")) ==
+        std::vector<std::string>{"C0GENERAL1", "C0OPS00001", "C0RANDOM01", "G0SECRET01"});
+  CHECK(host.slack.calls("conversations.list").size() == 6);
+  CHECK_FALSE(call.structured->has("next_cursor"));
+  CHECK(host.slack.violations().empty());
+}
+
 TEST_CASE("slack list_channels: a bad cursor and an expired token are tool errors that say what "
           "to do",
           "[providers][slack]") {
@@ -74,6 +89,12 @@ TEST_CASE("slack list_channels: a bad cursor and an expired token are tool error
   auto bad = host.call("list_channels", R"({"cursor": "not-a-cursor"})");
   CHECK(bad.is_error);
   CHECK_THAT(bad.text, Contains("start again without a cursor"));
+
+  host.slack.missing_scope("conversations.list", "groups:read");
+  auto scope = host.call("list_channels", "{}");
+  CHECK(scope.is_error);
+  CHECK(scope.text == "this Slack connection lacks the permission 'groups:read'; reconnect it "
+                      "with that scope granted");
 
   host.slack.expire_token(kToken);
   auto expired = host.call("list_channels", "{}");

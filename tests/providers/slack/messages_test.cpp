@@ -152,6 +152,23 @@ TEST_CASE("slack rate limits: the proxy waits out 429 Retry-After, and the messa
   CHECK(host.slack.violations().empty());
 }
 
+TEST_CASE("slack server errors: reads are retried, a post is not (it may have gone through)",
+          "[providers][slack]") {
+  SlackHost host;
+  host.slack.fail("conversations.list", 1, 503);
+  auto listed = host.call("list_channels", R"({"limit": 1})");
+  INFO(listed.text);
+  REQUIRE_FALSE(listed.is_error);
+  CHECK(host.slack.calls("conversations.list").size() == 2);
+
+  host.slack.fail("chat.postMessage", 1, 503);
+  auto sent = host.call("send_message", R"({"channel": "C0OPS00001", "text": "once"})");
+  CHECK(sent.is_error);
+  CHECK(sent.text == "Slack answered HTTP 503 to chat.postMessage; try again later");
+  CHECK(host.slack.calls("chat.postMessage").size() == 1);
+  CHECK(host.slack.violations().empty());
+}
+
 TEST_CASE("slack token rotation: an expiring token is refreshed through oauth.v2.access before "
           "the call",
           "[providers][slack]") {
