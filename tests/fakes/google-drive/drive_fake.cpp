@@ -126,6 +126,10 @@ Reply DriveFake::answer(const Request& request) {
     reply.headers.emplace_back("Retry-After", std::to_string(retry_after_));
     return reply;
   }
+  if (failing_ > 0) {
+    --failing_;
+    return google_error(failure_status_, "backendError", "Backend Error");
+  }
   if (request.path == "/files")
     return list(request);
   static const std::regex file_path("^/files/([A-Za-z0-9_-]+)(/export)?$");
@@ -329,6 +333,12 @@ void DriveFake::rate_limit(int times, int seconds) {
   std::lock_guard lock(mutex_);
   rate_limited_ = times;
   retry_after_ = seconds;
+}
+
+void DriveFake::fail(int times, int status) {
+  std::lock_guard lock(mutex_);
+  failing_ = times;
+  failure_status_ = status;
 }
 
 void DriveFake::page_cap(int files) {

@@ -75,6 +75,7 @@ public:
   int refreshes() const;
 
   void rate_limit(int times, int seconds); // the next calls get 429 with Retry-After
+  void fail(int times, int status);        // the next calls get `status` (backendError)
   void page_cap(int files);                // serve at most this many per page (0: pageSize)
   void export_limit(size_t bytes);         // Drive's is 10 MB
 
@@ -99,6 +100,7 @@ private:
   std::string client_id_, client_secret_, refresh_token_;
   int refreshes_ = 0;
   int rate_limited_ = 0, retry_after_ = 1;
+  int failing_ = 0, failure_status_ = 503;
   int page_cap_ = 0;
   size_t export_limit_ = 10 * 1024 * 1024;
   std::vector<std::string> violations_;

@@ -96,6 +96,23 @@ TEST_CASE("drive get_file: a file this connection cannot see is Drive's 404, nam
   CHECK(host.drive.violations().empty());
 }
 
+TEST_CASE("drive get_file: a passing backend error is retried by the proxy, a lasting one is a "
+          "tool error",
+          "[providers][google-drive]") {
+  DriveHost host;
+  host.drive.fail(1, 503);
+  auto doc = host.call("get_file", R"({"file_id": "notes1"})");
+  INFO(doc.text);
+  REQUIRE_FALSE(doc.is_error);
+  CHECK(doc.structured->getValue<std::string>("content") == "remember the budget review");
+
+  host.drive.fail(10, 500);
+  auto down = host.call("get_file", R"({"file_id": "notes1", "include_content": false})");
+  CHECK(down.is_error);
+  CHECK(down.text == "Drive answered HTTP 500 for file with id 'notes1'; try again later");
+  CHECK(host.drive.violations().empty());
+}
+
 TEST_CASE("drive expired token: Drive's 401 makes the proxy refresh the token and retry",
           "[providers][google-drive]") {
   DriveHost host("ya29.expired-token");
