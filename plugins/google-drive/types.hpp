@@ -42,7 +42,9 @@ struct SearchFilesIn {
   std::optional<std::string> page_token;
   static auto fields() {
     return std::tuple{
-        ah::field("name", &SearchFilesIn::name, "Text the file name contains")
+        ah::field("name", &SearchFilesIn::name,
+                  "Start of the file name or of one of its words ('plan' finds 'Q3 plan' and "
+                  "'Planning', not 'Airplane')")
             .min_length(1)
             .max_length(500),
         ah::field("text", &SearchFilesIn::text,
