@@ -162,6 +162,11 @@ void FakeProvider::on(const std::string& method, const std::string& path, Route 
   routes_[method + " " + path] = std::move(route);
 }
 
+void FakeProvider::on_prefix(const std::string& method, const std::string& prefix, Route route) {
+  std::lock_guard lock(mutex_);
+  prefixes_[method + " " + prefix] = std::move(route);
+}
+
 uint16_t FakeProvider::port() const {
   return server_->socket.address().port();
 }
@@ -191,8 +196,17 @@ Reply FakeProvider::answer(const Request& request) {
     std::lock_guard lock(mutex_);
     received_.push_back(request);
     auto found = routes_.find(request.method + " " + request.path);
-    if (found != routes_.end())
+    if (found != routes_.end()) {
       route = found->second;
+    } else {
+      std::string key = request.method + " " + request.path;
+      size_t longest = 0;
+      for (const auto& [prefix, r] : prefixes_)
+        if (key.rfind(prefix, 0) == 0 && prefix.size() > longest) {
+          longest = prefix.size();
+          route = r;
+        }
+    }
   }
   if (!route)
     return Reply::json(R"({"error":"not_found","message":"no such route in the fake"})", 404);
