@@ -243,3 +243,14 @@ TEST_CASE("hubspot log_note on a missing deal says how to get one", "[hubspot]")
   CHECK_THAT(both.text, Contains("exactly one of contact_id or deal_id"));
   CHECK(hs.fake.notes().empty());
 }
+
+TEST_CASE("hubspot tells the model to reconnect when an expired token cannot be refreshed",
+          "[hubspot]") {
+  HubSpot hs;
+  hs.fake.expire_token();
+  hs.fake.tokens().refuse = true;
+  auto r = hs.crm.call("search_contacts", R"({"email":"ada@example.com"})");
+  INFO(r.text);
+  CHECK(r.is_error);
+  CHECK_THAT(r.text, Contains("must be reconnected"));
+}
