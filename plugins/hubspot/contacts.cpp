@@ -2,6 +2,7 @@
 #include "api.hpp"
 
 #include <regex>
+#include <sstream>
 
 namespace hubspot {
 
@@ -43,8 +44,18 @@ ah::JsonArray filter_groups(const crm::SearchContactsIn& in) {
       groups = {{filter("firstname", "CONTAINS_TOKEN", words.first + "*")},
                 {filter("lastname", "CONTAINS_TOKEN", words.first + "*")}};
     } else {
-      groups = {{filter("firstname", "CONTAINS_TOKEN", words.first + "*"),
-                 filter("lastname", "CONTAINS_TOKEN", words.rest + "*")}};
+      // CONTAINS_TOKEN matches one token of a property: a last name of several words ("van
+      // Dyke") is one filter per word, within HubSpot's six filters a group.
+      std::vector<ah::JsonObject> group{filter("firstname", "CONTAINS_TOKEN", words.first + "*")};
+      std::vector<std::string> last;
+      std::istringstream rest(words.rest);
+      for (std::string word; rest >> word;)
+        last.push_back(word);
+      if (last.size() > 3)
+        last = {words.rest};
+      for (const auto& word : last)
+        group.push_back(filter("lastname", "CONTAINS_TOKEN", word + "*"));
+      groups = {group};
     }
   }
   auto out = ah::json::array();

@@ -119,13 +119,16 @@ void fail(const ah::Response& response, const std::string& doing, const std::str
   if (response.status == 401)
     throw ah::ToolError("Salesforce refused this connection's session: " + detail +
                         "; the connection must be authorized again");
-  if (code == "REQUEST_LIMIT_EXCEEDED")
+  if (response.status == 429)
+    throw ah::ToolError("Salesforce is limiting this org's requests: " + detail +
+                        "; wait a few seconds before trying again");
+  if (code == "REQUEST_LIMIT_EXCEEDED") // 403: the org's daily API allowance
     throw ah::ToolError("Salesforce's API request limit for this org is used up: " + detail +
                         "; try again once the limit resets");
   if (response.status == 403)
     throw ah::ToolError("Salesforce does not let this connection " + doing + ": " + detail +
                         "; the user needs the permission in Salesforce");
-  if (response.status == 429 || response.status >= 500)
+  if (response.status >= 500)
     throw ah::ToolError("Salesforce failed to " + doing + ": " + detail + "; try again later");
   throw ah::ToolError("Salesforce could not " + doing + ": " + detail);
 }

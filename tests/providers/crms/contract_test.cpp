@@ -168,6 +168,16 @@ TEST_CASE("CRM contract: hubspot and salesforce answer the same calls with the s
     CHECK(description == b.tools[name]);
     CHECK(description.find("\"type\":\"object\"") != std::string::npos); // an output schema
   }
+  // Honest annotations: reads are read-only, creations are not idempotent, an update that
+  // replaces values is idempotent but destructive.
+  for (const char* reader : {"search_contacts", "fetch_recent_leads"})
+    CHECK(a.tools[reader].find("\"readOnlyHint\":true") != std::string::npos);
+  for (const char* writer : {"create_contact", "create_deal", "log_note"}) {
+    CHECK(a.tools[writer].find("\"readOnlyHint\":false") != std::string::npos);
+    CHECK(a.tools[writer].find("\"idempotentHint\":false") != std::string::npos);
+  }
+  CHECK(a.tools["update_contact"].find("\"destructiveHint\":true") != std::string::npos);
+  CHECK(a.tools["update_contact"].find("\"idempotentHint\":true") != std::string::npos);
   // The same calls, the same shapes and the same errors.
   REQUIRE(a.calls.size() == b.calls.size());
   for (size_t i = 0; i < a.calls.size(); ++i) {

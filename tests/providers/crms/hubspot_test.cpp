@@ -110,6 +110,10 @@ TEST_CASE("hubspot search_contacts matches email, name and company, one page at 
   auto name_and_company = hs.crm.call("search_contacts", R"({"name":"ada","company":"engines"})");
   CHECK(ids_of(name_and_company.structured) == std::vector<std::string>{ada});
 
+  std::string dick = hs.seed("dick@example.com", "Dick", "van Dyke", "Films");
+  auto two_words = hs.crm.call("search_contacts", R"({"name":"dick van dy"})");
+  CHECK(ids_of(two_words.structured) == std::vector<std::string>{dick});
+
   for (int i = 0; i < 22; ++i)
     hs.seed("p" + std::to_string(i) + "@globex.com", "P", "Person" + std::to_string(i), "Globex");
   std::set<std::string> seen;

@@ -122,6 +122,10 @@ TEST_CASE("salesforce search_contacts matches email, name and company with value
   auto full = sf.crm.call("search_contacts", R"({"name":"Ada Love","company":"ENGINES"})");
   CHECK(ids_of(full.structured) == std::vector<std::string>{ada});
 
+  std::string dick = sf.seed("dick@example.com", "Dick", "van Dyke", "Films");
+  auto two_words = sf.crm.call("search_contacts", R"({"name":"dick van dy"})");
+  CHECK(ids_of(two_words.structured) == std::vector<std::string>{dick});
+
   // A quote, LIKE's wildcards and backslashes match only themselves.
   auto quoted = sf.crm.call("search_contacts", R"({"name":"Se_n O'Brien"})");
   INFO(quoted.text);
