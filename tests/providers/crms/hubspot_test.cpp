@@ -78,6 +78,12 @@ TEST_CASE("hubspot update_contact changes the given fields and returns the whole
   REQUIRE_FALSE(r.is_error);
   CHECK(r.structured->getValue<std::string>("job_title") == "Countess");
   CHECK(r.structured->getValue<std::string>("first_name") == "Ada"); // unchanged, still there
+
+  std::string grace = hs.seed("grace@example.com", "Grace", "Hopper", "Navy");
+  auto taken =
+      hs.crm.call("update_contact", R"({"id":")" + id + R"(","email":"grace@example.com"})");
+  CHECK(taken.is_error);
+  CHECK_THAT(taken.text, Contains("already exists: contact " + grace));
   CHECK(hs.fake.contacts()[0].properties["jobtitle"] == "Countess");
 }
 

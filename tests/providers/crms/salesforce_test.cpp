@@ -92,6 +92,12 @@ TEST_CASE("salesforce update_contact changes the given fields and returns the wh
   CHECK(r.structured->getValue<std::string>("job_title") == "Countess");
   CHECK(r.structured->getValue<std::string>("company") == "Royal Society");
   CHECK(r.structured->getValue<std::string>("first_name") == "Ada");
+
+  std::string grace = sf.seed("grace@example.com", "Grace", "Hopper", "Navy");
+  auto taken =
+      sf.crm.call("update_contact", R"({"id":")" + id + R"(","email":"grace@example.com"})");
+  CHECK(taken.is_error);
+  CHECK_THAT(taken.text, Contains("already exists: contact " + grace));
 }
 
 TEST_CASE("salesforce update_contact of a missing contact points to search_contacts",
