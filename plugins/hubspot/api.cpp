@@ -78,7 +78,7 @@ ah::JsonObject association(const std::string& to_id, int type_id) {
 void require_record(ah::Context& ctx, const std::string& path, const std::string& not_found) {
   auto response = ctx.proxy().get(path, {{"properties", "hs_object_id"}});
   if (!response.ok())
-    fail(response, "read " + path.substr(path.find_last_of('/') + 1), not_found);
+    fail(response, "read " + path.substr(std::string_view("/crm/v3/objects/").size()), not_found);
 }
 
 ApiError error_of(const ah::Response& response) {
