@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 namespace actionhost::proxy::detail {
 
@@ -131,17 +132,54 @@ Target parse_absolute(const std::string& url) {
   return target;
 }
 
+namespace {
+
+// "https://host[:port]" with an optional trailing '/', which is dropped: the origin a connection
+// names (Salesforce's instance_url), and nothing that could add a path, query or user info.
+std::optional<std::string> origin_value(std::string v) {
+  if (!v.empty() && v.back() == '/')
+    v.pop_back();
+  auto colon = v.find("://");
+  if (colon == std::string::npos)
+    return std::nullopt;
+  std::string scheme = lower(v.substr(0, colon));
+  std::string authority = v.substr(colon + 3);
+  if ((scheme != "http" && scheme != "https") || authority.empty() ||
+      authority.find_first_of("/?#@\\%[] \t\r\n") != std::string::npos)
+    return std::nullopt;
+  return v;
+}
+
+} // namespace
+
 Target render_base_url(const config::Template& base_url,
                        const std::function<std::string(const std::string& name)>& value) {
-  std::string url = base_url.render([&](const std::string& name) {
-    std::string v = value(name);
+  std::string url;
+  for (size_t i = 0; i < base_url.parts.size(); ++i) {
+    const auto& part = base_url.parts[i];
+    if (!part.placeholder) {
+      url += part.text;
+      continue;
+    }
+    std::string v = value(part.text);
+    std::string shown = part.text.rfind("connection.", 0) == 0 ? part.text : "credential";
+    // A placeholder that starts the URL may name the whole origin (https://acme.my.salesforce.com),
+    // as providers with a per-customer host hand it out; anywhere else it is one plain segment.
+    if (i == 0 && v.find("://") != std::string::npos) {
+      auto origin = origin_value(v);
+      if (!origin)
+        throw ProxyError(AH_ERR_PERMISSION,
+                         "the value of ${" + shown +
+                             "} cannot start the base URL (expected https://host[:port])");
+      url += *origin;
+      continue;
+    }
     if (v.find_first_of("/?#@:\\%[] \t\r\n") != std::string::npos)
       throw ProxyError(AH_ERR_PERMISSION,
-                       "the value of ${" +
-                           (name.rfind("connection.", 0) == 0 ? name : "credential") +
+                       "the value of ${" + shown +
                            "} cannot be used in the base URL (it contains URL delimiters)");
-    return v;
-  });
+    url += v;
+  }
   try {
     return parse_absolute(url);
   } catch (const ProxyError& e) {

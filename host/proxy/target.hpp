@@ -40,7 +40,8 @@ struct Target {
 Target parse_absolute(const std::string& url);
 
 // The base URL for one connection: ${connection.f} from the metadata, other placeholders from
-// `value`. Values that land in the URL may not contain characters that would move it elsewhere.
+// `value`. Values that land in the URL may not contain characters that would move it elsewhere,
+// except that a placeholder starting the URL may hold an origin (https://host[:port]).
 Target render_base_url(const config::Template& base_url,
                        const std::function<std::string(const std::string& name)>& value);
 

@@ -167,6 +167,11 @@ void FakeProvider::otherwise(Route route) {
   otherwise_ = std::move(route);
 }
 
+void FakeProvider::on_prefix(const std::string& method, const std::string& prefix, Route route) {
+  std::lock_guard lock(mutex_);
+  prefixes_[method + " " + prefix] = std::move(route);
+}
+
 uint16_t FakeProvider::port() const {
   return server_->socket.address().port();
 }
@@ -196,9 +201,18 @@ Reply FakeProvider::answer(const Request& request) {
     std::lock_guard lock(mutex_);
     received_.push_back(request);
     auto found = routes_.find(request.method + " " + request.path);
-    if (found != routes_.end())
+    if (found != routes_.end()) {
       route = found->second;
-    else
+    } else {
+      std::string key = request.method + " " + request.path;
+      size_t longest = 0;
+      for (const auto& [prefix, r] : prefixes_)
+        if (key.rfind(prefix, 0) == 0 && prefix.size() > longest) {
+          longest = prefix.size();
+          route = r;
+        }
+    }
+    if (!route)
       route = otherwise_;
   }
   if (!route)

@@ -60,8 +60,11 @@ public:
 
   // Answers `method path` (exact path) with `route`; unknown routes get 404. Thread-safe.
   void on(const std::string& method, const std::string& path, Route route);
-  // Answers every request no exact route matches (APIs with ids in their paths). Thread-safe.
+  // Answers every request no exact or prefix route matches. Thread-safe.
   void otherwise(Route route);
+  // Answers `method` for every path under `prefix` ("/items/" serves "/items/42") that has no exact
+  // route; the longest matching prefix wins. For APIs with ids in their paths.
+  void on_prefix(const std::string& method, const std::string& prefix, Route route);
 
   uint16_t port() const;
   std::string url() const; // "http://127.0.0.1:<port>" ("https://..." with TLS)
@@ -76,8 +79,9 @@ private:
   Reply answer(const Request& request);
 
   mutable std::mutex mutex_;
-  std::map<std::string, Route> routes_; // "GET /path"
-  Route otherwise_;
+  std::map<std::string, Route> routes_;   // "GET /path"
+  std::map<std::string, Route> prefixes_; // "GET /path/"
+  Route otherwise_;                       // when nothing else matches
   std::vector<Request> received_;
   std::unique_ptr<Server> server_;
   bool tls_ = false;

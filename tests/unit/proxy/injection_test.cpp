@@ -151,3 +151,25 @@ TEST_CASE("${connection.field} in the base URL comes from the connection's metad
   CHECK(proxy.request(call, get("/me"), response) == AH_ERR_PERMISSION);
   CHECK(response.error.find("contains URL delimiters") != std::string::npos);
 }
+
+TEST_CASE("A connection field that starts the base URL may name the whole origin") {
+  FakeProvider fake;
+  fake.on("GET", "/services/data/v60.0/me", [](const Request&) { return Reply::json("{}"); });
+  RecordingStore store;
+  proxy::Proxy proxy(
+      integration("integrations:\n  demo:\n    plugin: demo\n    proxy:\n"
+                  "      base_url: ${connection.instance_url}/services/data/v60.0\n"));
+  auto call = call_for("demo", store);
+  call.metadata_json = R"({"instance_url":")" + fake.url() + R"(/"})";
+  plugins::HttpResponse response;
+  REQUIRE(proxy.request(call, get("/me"), response) == AH_OK);
+  CHECK(response.status == 200);
+
+  for (std::string bad : {"https://evil.test/x", "https://u:p@evil.test", "ftp://evil.test",
+                          "https://evil.test?x=1"}) {
+    INFO(bad);
+    call.metadata_json = R"({"instance_url":")" + bad + R"("})";
+    CHECK(proxy.request(call, get("/me"), response) == AH_ERR_PERMISSION);
+    CHECK(response.error.find("cannot start the base URL") != std::string::npos);
+  }
+}
