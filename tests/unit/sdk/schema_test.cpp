@@ -84,6 +84,16 @@ struct Described {
   static auto fields() { return std::tuple{ah::field("a", &Described::a)}; }
 };
 
+// An event has a description of its own: a field, not the record's description.
+struct EventLike {
+  std::string title;
+  std::string description;
+  static auto fields() {
+    return std::tuple{ah::field("title", &EventLike::title),
+                      ah::field("description", &EventLike::description)};
+  }
+};
+
 } // namespace
 
 template <> struct ah::enum_names<Color> {
@@ -204,6 +214,12 @@ TEST_CASE("schema: defaults are written as JSON values") {
 TEST_CASE("schema: a struct may describe itself") {
   auto schema = ah::json::parse_object(ah::schema_json<Described>());
   CHECK(schema->getValue<std::string>("description") == "A struct that says what it is");
+}
+
+TEST_CASE("schema: a field called description is a field, not the struct's description") {
+  auto schema = ah::json::parse_object(ah::schema_json<EventLike>());
+  CHECK_FALSE(schema->has("description"));
+  CHECK(property_schema<EventLike>("description") == canonical(R"({"type": "string"})"));
 }
 
 TEST_CASE("schema: ah::None is an object without properties") {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <limits>
 #include <stdexcept>
+#include <type_traits>
 
 namespace ah {
 
@@ -51,9 +52,17 @@ template <class S, class T> JsonObject field_schema(const Field<S, T>& f) {
   return p;
 }
 
+// `static constexpr const char* description = "..."` describes a record; a data member that
+// happens to be called `description` (an event's, a file's) is just a field.
+template <class T>
+concept described_record = requires {
+  T::description;
+}
+&&!std::is_member_object_pointer_v<decltype(&T::description)>;
+
 template <class T> void describe_record(Poco::JSON::Object& schema) {
   schema.set("type", "object");
-  if constexpr (requires { T::description; })
+  if constexpr (described_record<T>)
     schema.set("description", std::string(T::description));
   JsonObject properties = json::object();
   JsonArray required = json::array();
