@@ -1,0 +1,43 @@
+// Catch2 (v2) matchers for call results. On failure Catch2 prints the whole result: status,
+// error text or structured output, and what the action logged.
+//   REQUIRE_THAT(result, ah::testkit::Succeeds());
+//   CHECK_THAT(result, ah::testkit::FailsWith(AH_ERR_TOOL, "no repository named"));
+#pragma once
+
+#include <actionhost/testkit/result.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <optional>
+#include <string>
+
+namespace ah::testkit {
+
+class Succeeds : public Catch::MatcherBase<CallResult> {
+public:
+  bool match(const CallResult& result) const override { return result.ok(); }
+  std::string describe() const override { return "succeeds"; }
+};
+
+// A tool error whose text contains `part`, with `status` when one is given.
+class FailsWith : public Catch::MatcherBase<CallResult> {
+public:
+  explicit FailsWith(std::string part) : part_(std::move(part)) {}
+  FailsWith(ah_status status, std::string part) : status_(status), part_(std::move(part)) {}
+  bool match(const CallResult& result) const override {
+    return result.is_error && (!status_ || result.status == *status_) &&
+           result.text.find(part_) != std::string::npos;
+  }
+  std::string describe() const override {
+    std::string what = "fails";
+    if (status_)
+      what += " with " + std::string(ah::status_name(*status_));
+    return what + " saying \"" + part_ + "\"";
+  }
+
+private:
+  std::optional<ah_status> status_;
+  std::string part_;
+};
+
+} // namespace ah::testkit
