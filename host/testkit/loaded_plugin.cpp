@@ -5,6 +5,7 @@
 
 #include <actionhost/testkit/plugin.hpp>
 
+#include <algorithm>
 #include <mutex>
 
 namespace ah::testkit {
@@ -85,6 +86,7 @@ CallResult LoadedPlugin::call_json(const std::string& action, const std::string&
     throw std::invalid_argument("arguments for action '" + action + "' are " + e.what());
   }
 
+  size_t problems_before = provider.problems().size();
   detail::ProviderServices services(provider, impl_->plugin->id());
   plugins::CallOptions options;
   options.services = &services;
@@ -109,6 +111,18 @@ CallResult LoadedPlugin::call_json(const std::string& action, const std::string&
   if (raw.structured_content)
     result.structured_json = actionhost::schema::to_json(raw.structured_content);
   result.logs = services.logs();
+  auto problems = provider.problems();
+  result.problems.assign(
+      problems.begin() + static_cast<std::ptrdiff_t>(std::min(problems_before, problems.size())),
+      problems.end());
+  return result;
+}
+
+CallResult LoadedPlugin::replay_json(const Fixture& fixture, const CallSettings& settings) const {
+  Provider provider = fixture.provider();
+  CallResult result = call_json(fixture.action(), fixture.input_json(), provider, settings);
+  for (const auto& exchange : provider.unused())
+    result.problems.push_back("recorded exchange never requested: " + exchange);
   return result;
 }
 

@@ -11,6 +11,8 @@ std::ostream& operator<<(std::ostream& out, const CallResult& result) {
     out << "ok: " << (result.structured_json.empty() ? result.text : result.structured_json);
   for (const auto& line : result.logs)
     out << "\n  log " << line;
+  for (const auto& line : result.problems)
+    out << "\n  problem: " << line;
   return out;
 }
 

@@ -10,10 +10,15 @@
 //   CHECK(result.output().issues.size() == 1);
 //   CHECK(provider.requests().at(0).query_param("state") == "open");
 //
+// A recorded call (actionhost dryrun --save) replays offline:
+//   ah::testkit::Fixture fixture("tests/fixtures/list_issues.json");
+//   REQUIRE_THAT(plugin.replay<ListOut>(fixture), ah::testkit::MatchesFixture(fixture));
+//
 // Link ActionHost::testkit (find_package(ActionHost)). actionhost/testkit/catch2.hpp adds Catch2
 // matchers that print the whole result when an assertion fails.
 #pragma once
 
+#include <actionhost/testkit/fixture.hpp>
 #include <actionhost/testkit/plugin.hpp>
 #include <actionhost/testkit/provider.hpp>
 #include <actionhost/testkit/result.hpp>

@@ -2,14 +2,17 @@
 // error text or structured output, and what the action logged.
 //   REQUIRE_THAT(result, ah::testkit::Succeeds());
 //   CHECK_THAT(result, ah::testkit::FailsWith(AH_ERR_TOOL, "no repository named"));
+//   REQUIRE_THAT(plugin.replay<Out>(fixture), ah::testkit::MatchesFixture(fixture));
 #pragma once
 
+#include <actionhost/testkit/fixture.hpp>
 #include <actionhost/testkit/result.hpp>
 
 #include <catch2/catch.hpp>
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ah::testkit {
 
@@ -38,6 +41,28 @@ public:
 private:
   std::optional<ah_status> status_;
   std::string part_;
+};
+
+// The recorded output (outside the fixture's ignored paths), every request answered by a recorded
+// exchange and every recorded exchange requested. On failure it lists each difference.
+class MatchesFixture : public Catch::MatcherBase<CallResult> {
+public:
+  explicit MatchesFixture(Fixture fixture) : fixture_(std::move(fixture)) {}
+  bool match(const CallResult& result) const override {
+    issues_ = fixture_.differences(result);
+    issues_.insert(issues_.end(), result.problems.begin(), result.problems.end());
+    return issues_.empty();
+  }
+  std::string describe() const override {
+    std::string out = "matches the recording in " + fixture_.path();
+    for (const auto& issue : issues_)
+      out += "\n  " + issue;
+    return out;
+  }
+
+private:
+  Fixture fixture_;
+  mutable std::vector<std::string> issues_; // from the last match, for describe()
 };
 
 } // namespace ah::testkit

@@ -4,6 +4,7 @@
 
 #include <actionhost/sdk/encode.hpp>
 #include <actionhost/testkit/export.hpp>
+#include <actionhost/testkit/fixture.hpp>
 #include <actionhost/testkit/provider.hpp>
 #include <actionhost/testkit/result.hpp>
 
@@ -61,6 +62,15 @@ public:
   Result<Out> call(const std::string& action, const In& input) const {
     Provider none;
     return call<Out>(action, input, none);
+  }
+
+  // Replays a recorded call: the fixture's action and input, answered from its exchanges. The
+  // result's problems list requests with no recorded match and exchanges never requested;
+  // fixture.differences(result) compares the output with the recorded one.
+  CallResult replay_json(const Fixture& fixture, const CallSettings& settings = {}) const;
+  template <class Out>
+  Result<Out> replay(const Fixture& fixture, const CallSettings& settings = {}) const {
+    return Result<Out>(replay_json(fixture, settings));
   }
 
 private:

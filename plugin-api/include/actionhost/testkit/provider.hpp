@@ -70,9 +70,13 @@ public:
 
   // Every request the action sent, in order.
   std::vector<ProviderRequest> requests() const;
-  // Requests nothing answered (and handlers that threw), each with the reason.
+  // Requests nothing answered (and handlers that threw), each with the reason. For a provider
+  // made from a fixture, a request that matches no recorded exchange is listed with its
+  // differences from the closest one.
   std::vector<std::string> problems() const;
-  // Forgets the requests and problems seen so far (handlers stay).
+  // Recorded exchanges no request used: "GET /items/42 (exchange 1)". Empty without a fixture.
+  std::vector<std::string> unused() const;
+  // Forgets the requests and problems seen so far (handlers stay, used exchanges stay used).
   void clear();
 
   struct Impl;

@@ -25,6 +25,10 @@ struct CallResult {
   std::string structured_json;   // structuredContent; empty when there is none
   std::string content_json;      // the content blocks as a JSON array
   std::vector<std::string> logs; // what the action logged: "info: fetched 3 events"
+  // What went wrong on the provider's side of the test during this call: requests nothing
+  // answered (with the closest recorded request when replaying), handlers that threw, and when
+  // replaying a fixture, recorded exchanges the action never requested.
+  std::vector<std::string> problems;
 
   bool ok() const { return !is_error; }
   // The tool error's message ("" when the call succeeded).
