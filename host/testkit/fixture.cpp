@@ -67,8 +67,7 @@ std::vector<std::string> Fixture::differences(const CallResult& result) const {
   if (result.is_error)
     actual->set("isError", true);
   std::vector<std::string> out;
-  for (const auto& difference : fx::compare(Poco::Dynamic::Var(expected),
-                                            Poco::Dynamic::Var(actual), impl_->recorded.ignore))
+  for (const auto& difference : fx::compare_outputs(expected, actual, impl_->recorded.ignore))
     out.push_back(fx::to_string(difference));
   return out;
 }

@@ -43,6 +43,9 @@ struct EditedFixture {
 // The first issue's title in the recorded output only (the provider's body is indented deeper).
 const std::string output_title = "\n          \"title\": \"Fins fall off\"";
 const std::string renamed_title = "\n          \"title\": \"Fins came off\"";
+// ... and in its text echo.
+const std::string echoed_title = R"(\"title\":\"Fins fall off\")";
+const std::string echoed_renamed = R"(\"title\":\"Fins came off\")";
 
 } // namespace
 
@@ -100,7 +103,8 @@ TEST_CASE("Output that changed since the recording is listed path by path", "[te
 TEST_CASE("Paths the fixture ignores may differ", "[testkit]") {
   LoadedPlugin plugin(TRACKER_PLUGIN);
   // The recorded output says "Fins came off"; the provider's recorded body still says otherwise.
-  EditedFixture strict_file(EditedFixture::Edits{{output_title, renamed_title}});
+  EditedFixture strict_file(
+      EditedFixture::Edits{{output_title, renamed_title}, {echoed_title, echoed_renamed}});
   Fixture strict(strict_file.path());
   auto result = plugin.replay<tracker::ListIssuesOut>(strict);
   CHECK_THAT(strict.differences(result), Catch::VectorContains(std::string(
@@ -109,7 +113,8 @@ TEST_CASE("Paths the fixture ignores may differ", "[testkit]") {
 
   EditedFixture ignoring_file(EditedFixture::Edits{
       {output_title, renamed_title},
-      {R"("ignore": [])", R"("ignore": ["/content", "/structuredContent/issues/*/title"])"}});
+      {echoed_title, echoed_renamed},
+      {R"("ignore": [])", R"("ignore": ["/structuredContent/issues/*/title"])"}});
   Fixture ignoring(ignoring_file.path());
   CHECK_THAT(plugin.replay<tracker::ListIssuesOut>(ignoring), MatchesFixture(ignoring));
 }

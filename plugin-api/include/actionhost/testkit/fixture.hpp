@@ -36,7 +36,8 @@ public:
   Provider provider() const;
 
   // Every difference between `result` and the recorded output, outside the fixture's ignored
-  // paths: "/structuredContent/name: expected \"Widget\", got \"Gadget\"". Empty when it
+  // paths: "/structuredContent/name: expected \"Widget\", got \"Gadget\"" (the text block that
+  // only echoes structuredContent is left out of the comparison). Empty when it
   // matches, or when the fixture recorded no output.
   std::vector<std::string> differences(const CallResult& result) const;
 
