@@ -1,0 +1,405 @@
+// `actionhost dryrun`: runs one action in this process, through the real proxy with a real
+// connection (or against a fixture), and shows everything it sent and received, before any MCP
+// client can see the action.
+#include "action_target.hpp"
+#include "commands.hpp"
+#include "options.hpp"
+#include "store_access.hpp"
+
+#include "fixtures.hpp"
+#include "proxy.hpp"
+#include "schema.hpp"
+#include "store.hpp"
+
+#include <Poco/JSON/Object.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+
+namespace actionhost::cli {
+namespace {
+
+CommandSpec dryrun_spec() {
+  CommandSpec spec;
+  spec.name = "dryrun";
+  spec.usage = "--integration KEY --action NAME --connection ID --input JSON|@FILE [options]";
+  spec.description =
+      "Runs one action in this process, without starting the server: through the "
+      "integration's real proxy with the connection's real credentials (from the same store "
+      "serve uses), or with --replay against a fixture with no connection and no network. "
+      "Validates the input and the output against the action's schemas, prints every proxied "
+      "request and response (credentials redacted) with its timing, then the output. Staged "
+      "actions run here too. Exits 0 when the action succeeded, 1 when it failed, its input or "
+      "output broke its schema, or a replayed request matched no recording.";
+  add_value_option(spec, "integration", "KEY",
+                   "The integration (provider-config-key); with --replay, default: the fixture's.");
+  add_value_option(spec, "action", "NAME", "The action; with --replay, default: the fixture's.");
+  add_value_option(spec, "connection", "ID",
+                   "The connection whose credentials the proxy injects (not with --replay).");
+  add_value_option(spec, "input", "JSON|@FILE",
+                   "The arguments: a JSON object, or @ and a file holding one (default with "
+                   "--replay: the fixture's input, else {}).");
+  add_value_option(spec, "plugin", "PATH.so",
+                   "Load this plugin file instead of the integration's (it may not be in "
+                   "integrations.yaml yet; any of its actions can run).");
+  add_value_option(spec, "plugin-dir", "DIR",
+                   "Where plugin files are looked up (default: server.plugin_dir, else the plugins "
+                   "folder next to the binary's folder).");
+  add_value_option(spec, "save", "FILE",
+                   "Write the call as a fixture: input, output and every exchange, secrets "
+                   "redacted (an existing file's ignore list is kept).");
+  add_value_option(spec, "replay", "FILE",
+                   "Answer the action's requests from this fixture instead of the provider, and "
+                   "compare the output with the recorded one.");
+  add_value_option(spec, "redact", "FIELD",
+                   "Also redact this field (JSON body field, query parameter or header) in what "
+                   "is printed and saved. Repeatable.",
+                   true);
+  add_key_file_option(spec);
+  return spec;
+}
+
+// Plugin log lines of the call, on stderr so stdout stays the report.
+class CliServices : public plugins::DefaultCallServices {
+public:
+  explicit CliServices(const std::string& plugin_id)
+      : DefaultCallServices(plugin_id, plugins::stderr_log_sink(AH_LOG_DEBUG)) {}
+};
+
+// Collects the proxy's attempts (redacted URLs, retries, timings).
+class AttemptLog : public proxy::AttemptSink {
+public:
+  void record(const proxy::Attempt& attempt) override {
+    std::lock_guard lock(mutex_);
+    attempts_.push_back(attempt);
+  }
+  std::vector<proxy::Attempt> attempts() const {
+    std::lock_guard lock(mutex_);
+    return attempts_;
+  }
+
+private:
+  mutable std::mutex mutex_;
+  std::vector<proxy::Attempt> attempts_;
+};
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw std::runtime_error(path + ": cannot be read");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// --input JSON or @FILE as an object; nullopt after saying why.
+std::optional<Poco::JSON::Object::Ptr> parse_input(const std::string& flag) {
+  std::string source = "--input";
+  std::string text = flag;
+  try {
+    if (!flag.empty() && flag[0] == '@') {
+      source = flag.substr(1);
+      text = read_file(source);
+    }
+    return schema::parse_json_object(text);
+  } catch (const std::exception& e) {
+    std::cerr << "actionhost dryrun: " << source << ": " << e.what() << "\n";
+    return std::nullopt;
+  }
+}
+
+std::string pairs_text(const plugins::Pairs& pairs, const char* marker) {
+  std::string out;
+  for (const auto& [name, value] : pairs)
+    out += std::string("  ") + marker + " " + name + ": " + value + "\n";
+  return out;
+}
+
+std::string body_text(const std::string& body, const char* marker) {
+  if (body.empty())
+    return "";
+  std::string text = body;
+  if (auto first = body.find_first_not_of(" \t\r\n");
+      first != std::string::npos && (body[first] == '{' || body[first] == '[')) {
+    try {
+      text = schema::to_json(schema::parse_json(body), 2);
+    } catch (const std::exception&) {
+    }
+  }
+  std::istringstream lines(text);
+  std::string out, line;
+  while (std::getline(lines, line))
+    out += std::string("  ") + marker + " " + line + "\n";
+  return out;
+}
+
+void print_exchanges(const std::vector<fixtures::Exchange>& exchanges, std::ostream& out) {
+  out << "exchanges (" << exchanges.size() << ")\n";
+  for (size_t i = 0; i < exchanges.size(); ++i) {
+    const auto& e = exchanges[i];
+    std::string target = e.request.path;
+    char separator = '?';
+    for (const auto& [name, value] : e.request.query) {
+      target += separator + name + "=" + value;
+      separator = '&';
+    }
+    out << "\n#" << (i + 1) << " " << e.request.method << " " << target << " -> "
+        << (e.response.failure != AH_OK ? plugins::status_name(e.response.failure)
+                                        : std::to_string(e.response.status))
+        << " (" << e.duration_ms << " ms)\n";
+    if (e.response.failure != AH_OK)
+      out << indented(e.response.error, "  ! ") << "\n";
+    out << pairs_text(e.request.headers, ">") << body_text(e.request.body, ">")
+        << pairs_text(e.response.headers, "<") << body_text(e.response.body, "<");
+  }
+}
+
+void print_attempts(const std::vector<proxy::Attempt>& attempts, std::ostream& out) {
+  if (attempts.empty())
+    return;
+  out << "\nproxy attempts (" << attempts.size() << ")\n";
+  for (const auto& a : attempts) {
+    out << "  " << a.method << " " << a.url << " -> "
+        << (a.status ? std::to_string(a.status) : "no response") << " ("
+        << std::chrono::duration_cast<std::chrono::milliseconds>(a.duration).count() << " ms";
+    if (a.attempt > 1)
+      out << ", attempt " << a.attempt;
+    if (!a.retry_reason.empty())
+      out << ", retried: " << a.retry_reason;
+    if (!a.error.empty())
+      out << ", " << a.error;
+    out << ")\n";
+  }
+}
+
+// The secret values of a connection, for redaction.
+std::vector<std::string> secret_values(const proxy::Credentials& c,
+                                       const config::Integration& integration) {
+  std::vector<std::string> values = {c.api_key, c.password, c.access_token, c.refresh_token};
+  if (integration.auth.oauth2 && integration.auth.oauth2->client_secret)
+    values.push_back(*integration.auth.oauth2->client_secret);
+  return values;
+}
+
+struct Live {
+  std::unique_ptr<store::Store> store;
+  std::unique_ptr<proxy::Proxy> proxy;
+  std::unique_ptr<plugins::CallServices> proxied;
+  std::string connection_id;
+  std::string metadata_json = "{}";
+  std::vector<std::string> secrets;
+};
+
+// Opens the store and the connection and builds the proxy; nullopt after saying why.
+bool open_live(const ParsedArgs& args, const ActionTarget& target, plugins::CallServices& base,
+               AttemptLog& attempts, Live& live) {
+  const auto& integration = target.integration;
+  if (!integration.proxy) {
+    std::cerr << "actionhost dryrun: note: integration '" << integration.key
+              << "' has no proxy section: the action cannot reach its provider\n";
+    return true;
+  }
+  bool needs_connection = integration.auth.mode != config::AuthMode::None;
+  if (needs_connection && !args.has("connection")) {
+    std::cerr << "actionhost dryrun: --connection is required: integration '" << integration.key
+              << "' authenticates with " << config::to_string(integration.auth.mode)
+              << " (or use --replay FILE to run against a fixture)\n";
+    return false;
+  }
+  proxy::ProxyCall call;
+  call.connection = {integration.key, args.get("connection")};
+  if (needs_connection) {
+    live.store = open_cli_store(args, true);
+    auto connection = live.store->find_connection(call.connection);
+    if (!connection) {
+      std::cerr << "actionhost dryrun: integration '" << integration.key << "' has no connection '"
+                << call.connection.connection_id << "' in " << live.store->location()
+                << " (create it with 'actionhost connections create')\n";
+      return false;
+    }
+    if (connection->status != proxy::ConnectionStatus::Ok) {
+      std::cerr << "actionhost dryrun: connection '" << call.connection.connection_id << "' is "
+                << proxy::to_string(connection->status)
+                << (connection->status_reason.empty() ? "" : " (" + connection->status_reason + ")")
+                << ": reconnect it first\n";
+      return false;
+    }
+    live.metadata_json = connection->metadata_json;
+    if (auto credentials = live.store->load(call.connection))
+      live.secrets = secret_values(*credentials, integration);
+    call.store = live.store.get();
+    live.connection_id = call.connection.connection_id;
+  }
+  call.metadata_json = live.metadata_json;
+  call.attempts = &attempts;
+  call.execution_id = "dryrun";
+  live.proxy = std::make_unique<proxy::Proxy>(integration);
+  live.proxied = proxy::proxied_services(base, *live.proxy, std::move(call));
+  return true;
+}
+
+// The ignore list of the fixture already at `path`, so re-recording keeps the author's choices.
+std::vector<std::string> kept_ignore(const std::string& path) {
+  if (!std::filesystem::exists(path))
+    return {};
+  try {
+    return fixtures::read_fixture(path).ignore;
+  } catch (const fixtures::FixtureError&) {
+    return {};
+  }
+}
+
+} // namespace
+
+int dryrun_command(const Args& args) {
+  auto spec = dryrun_spec();
+  int exit_code = kExitOk;
+  auto parsed = parse_args(spec, args, &exit_code);
+  if (!parsed)
+    return exit_code;
+  auto usage_error = [&](const std::string& message) {
+    std::cerr << "actionhost dryrun: " << message << "\n\n";
+    print_usage(spec, std::cerr);
+    return kExitUsage;
+  };
+  if (parsed->has("replay") && parsed->has("connection"))
+    return usage_error("--replay runs with no connection: leave out --connection");
+
+  std::optional<fixtures::Fixture> fixture;
+  if (parsed->has("replay")) {
+    try {
+      fixture = fixtures::read_fixture(parsed->get("replay"));
+    } catch (const fixtures::FixtureError& e) {
+      std::cerr << "actionhost dryrun: " << e.what() << "\n";
+      return kExitFailure;
+    }
+  }
+  std::string integration_key =
+      parsed->get("integration", fixture ? fixture->integration : std::string());
+  std::string action_name = parsed->get("action", fixture ? fixture->action : std::string());
+  if (integration_key.empty())
+    return usage_error("--integration is required");
+  if (action_name.empty())
+    return usage_error("--action is required");
+
+  Poco::JSON::Object::Ptr input =
+      fixture ? fixture->input : Poco::JSON::Object::Ptr(new Poco::JSON::Object);
+  if (parsed->has("input")) {
+    auto given = parse_input(parsed->get("input"));
+    if (!given)
+      return kExitUsage;
+    input = *given;
+  }
+
+  TargetLoader loader(*parsed);
+  ActionTarget target;
+  try {
+    target = loader.load(integration_key, action_name);
+  } catch (const std::exception& e) {
+    std::cerr << "actionhost dryrun: " << e.what() << "\n";
+    return kExitFailure;
+  }
+  std::cout << "action " << target.action->name << " of integration '" << target.integration.key
+            << "' (plugin " << target.plugin->id() << " " << target.plugin->version() << ")"
+            << (target.staged ? ", staged: not listed over MCP" : "") << "\n";
+
+  auto violations = target.action->input_validator->validate(Poco::Dynamic::Var(input));
+  if (!violations.empty()) {
+    std::cout << "input: does not match the input schema\n" << schema::describe(violations) << "\n";
+    return kExitFailure;
+  }
+  std::cout << "input: valid\n";
+
+  CliServices base(target.plugin->id());
+  AttemptLog attempts;
+  Live live;
+  fixtures::RedactionRules rules;
+  rules.sensitive_fields = parsed->all("redact");
+
+  plugins::ToolResult result;
+  std::vector<fixtures::Exchange> exchanges;
+  std::vector<std::string> problems;
+  if (fixture) {
+    std::cout << "replaying " << parsed->get("replay") << " (" << fixture->exchanges.size()
+              << " recorded exchanges, no network)\n\n";
+    fixtures::Fixture run_fixture = *fixture;
+    run_fixture.input = input;
+    if (parsed->has("input")) // another input: the recorded output says nothing about it
+      run_fixture.output = nullptr;
+    ReplayRun replay_run = replay(target, run_fixture, base);
+    result = replay_run.result;
+    exchanges = replay_run.exchanges;
+    problems = replay_run.problems(run_fixture);
+  } else {
+    try {
+      if (!open_live(*parsed, target, base, attempts, live))
+        return kExitFailure;
+    } catch (const std::exception& e) {
+      std::cerr << "actionhost dryrun: " << e.what() << "\n";
+      return kExitFailure;
+    }
+    rules.secret_values = live.secrets;
+    fixtures::Recorder recorder(live.proxied ? *live.proxied
+                                             : static_cast<plugins::CallServices&>(base));
+    plugins::CallOptions options;
+    options.services = &recorder;
+    options.request = request_info(target, live.connection_id, live.metadata_json);
+    std::cout << "\n";
+    result = target.action->call(input, options);
+    exchanges = recorder.exchanges();
+  }
+
+  std::vector<fixtures::Exchange> shown;
+  for (const auto& exchange : exchanges)
+    shown.push_back(fixtures::redact(exchange, rules));
+  print_exchanges(shown, std::cout);
+  print_attempts(attempts.attempts(), std::cout);
+
+  fixtures::Fixture record;
+  record.integration = target.integration.key;
+  record.action = target.action->name;
+  record.input = input;
+  record.output = result.to_json();
+  record.exchanges = exchanges;
+  record = fixtures::redact(record, rules);
+
+  std::cout << "\noutput"
+            << (result.is_error ? " (tool error: " + plugins::status_name(result.status) + ")"
+                                : std::string())
+            << "\n"
+            << schema::to_json(record.output, 2) << "\n";
+  if (!result.is_error)
+    std::cout << (target.action->output_schema ? "output: valid against the output schema\n"
+                                               : "output: the action declares no output schema\n");
+
+  if (fixture) {
+    if (problems.empty()) {
+      std::cout << "replay: every request matched a recording"
+                << (fixture->output && !parsed->has("input") ? " and the output is as recorded"
+                                                             : "")
+                << "\n";
+    } else {
+      std::cout << "replay: " << problems.size() << " problem(s)\n";
+      for (const auto& problem : problems)
+        std::cout << indented(problem, "  ") << "\n";
+    }
+  }
+
+  if (parsed->has("save")) {
+    std::string path = parsed->get("save");
+    record.ignore = fixture ? fixture->ignore : kept_ignore(path);
+    try {
+      fixtures::write_fixture(path, record);
+    } catch (const fixtures::FixtureError& e) {
+      std::cerr << "actionhost dryrun: " << e.what() << "\n";
+      return kExitFailure;
+    }
+    std::cout << "saved " << path << " (" << record.exchanges.size() << " exchanges)\n";
+  }
+  return result.is_error || !problems.empty() ? kExitFailure : kExitOk;
+}
+
+} // namespace actionhost::cli
