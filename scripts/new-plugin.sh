@@ -217,26 +217,23 @@ cat >"$dir/tests/fixtures/get_item.json" <<EOF
     "id": "42"
   },
   "output": {
-    "content": [
-      {
-        "type": "text",
-        "text": "{\\"id\\":\\"42\\",\\"name\\":\\"Widget\\"}"
-      }
-    ],
     "structuredContent": {
       "id": "42",
       "name": "Widget"
-    }
+    },
+    "content": [
+      {
+        "text": "{\\"id\\":\\"42\\",\\"name\\":\\"Widget\\"}",
+        "type": "text"
+      }
+    ]
   },
   "ignore": [],
   "exchanges": [
     {
       "request": {
         "method": "GET",
-        "path": "/items/42",
-        "query": {},
-        "headers": {},
-        "body": ""
+        "path": "/items/42"
       },
       "response": {
         "status": 200,
@@ -249,7 +246,7 @@ cat >"$dir/tests/fixtures/get_item.json" <<EOF
           "created_at": "2024-05-01T09:30:00Z"
         }
       },
-      "duration_ms": 0
+      "duration_ms": 3
     }
   ]
 }

@@ -121,8 +121,8 @@ CallResult LoadedPlugin::call_json(const std::string& action, const std::string&
 CallResult LoadedPlugin::replay_json(const Fixture& fixture, const CallSettings& settings) const {
   Provider provider = fixture.provider();
   CallResult result = call_json(fixture.action(), fixture.input_json(), provider, settings);
-  for (const auto& exchange : provider.unused())
-    result.problems.push_back("recorded exchange never requested: " + exchange);
+  for (const auto& unused : provider.unused())
+    result.problems.push_back(unused);
   return result;
 }
 

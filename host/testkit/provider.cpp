@@ -28,8 +28,8 @@ std::vector<std::string> Provider::Impl::unused() const {
     return out;
   for (size_t index : replayer->unused()) {
     const auto& request = recorded.at(index).request;
-    out.push_back(request.method + " " + request.path + " (exchange " + std::to_string(index + 1) +
-                  ")");
+    out.push_back("recorded exchange " + std::to_string(index) + " (" + request.method + " " +
+                  request.path + ") was never requested");
   }
   return out;
 }

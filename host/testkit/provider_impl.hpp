@@ -32,7 +32,7 @@ struct Provider::Impl {
   std::vector<actionhost::fixtures::Exchange> recorded;
 
   std::string route_list() const;
-  // Recorded exchanges no request has used yet: "GET /items/42 (exchange 1)".
+  // Recorded exchanges no request has used yet, as actionhost test words them.
   std::vector<std::string> unused() const;
 };
 

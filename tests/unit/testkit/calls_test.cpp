@@ -80,11 +80,13 @@ TEST_CASE("A result prints with its status, output and logs", "[testkit]") {
   failed.status = AH_ERR_TOOL;
   failed.text = "no repository named 'acme/nope'";
   failed.logs = {"info: asking"};
+  failed.problems = {"no handler for GET /repos/acme/nope/issues"};
   std::ostringstream out;
   out << failed;
   CHECK(out.str() ==
         "action 'list_issues': tool error (AH_ERR_TOOL): no repository named 'acme/nope'\n"
-        "  log info: asking");
+        "  log info: asking\n"
+        "  problem: no handler for GET /repos/acme/nope/issues");
   CHECK(FailsWith(AH_ERR_TOOL, "no repository").describe() ==
         "fails with AH_ERR_TOOL saying \"no repository\"");
 }

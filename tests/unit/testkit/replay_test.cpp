@@ -77,7 +77,8 @@ TEST_CASE("The recorded input can be varied, and a request off the recording is 
              Catch::Contains("no recorded exchange matches GET /repos/acme/rockets/issues") &&
                  Catch::Contains(R"(query state: recorded "all", got "open")"));
   CHECK(provider.unused() ==
-        std::vector<std::string>{"GET /repos/acme/rockets/issues (exchange 1)"});
+        std::vector<std::string>{
+            "recorded exchange 0 (GET /repos/acme/rockets/issues) was never requested"});
 }
 
 TEST_CASE("Output that changed since the recording is listed path by path", "[testkit]") {
@@ -133,7 +134,7 @@ TEST_CASE("Recorded exchanges the action never requested are a problem of the re
   CHECK(result.ok());
   CHECK(result.problems ==
         std::vector<std::string>{
-            "recorded exchange never requested: GET /repos/acme/rockets/issues (exchange 2)"});
+            "recorded exchange 1 (GET /repos/acme/rockets/issues) was never requested"});
   CHECK_FALSE(MatchesFixture(fixture).match(result));
 }
 

@@ -44,25 +44,25 @@ private:
 };
 
 // The recorded output (outside the fixture's ignored paths), every request answered by a recorded
-// exchange and every recorded exchange requested. On failure it lists each difference.
+// exchange and every recorded exchange requested. On failure Catch2 prints the result (with its
+// problems: unmatched requests, unused exchanges) and then each output difference.
 class MatchesFixture : public Catch::MatcherBase<CallResult> {
 public:
   explicit MatchesFixture(Fixture fixture) : fixture_(std::move(fixture)) {}
   bool match(const CallResult& result) const override {
-    issues_ = fixture_.differences(result);
-    issues_.insert(issues_.end(), result.problems.begin(), result.problems.end());
-    return issues_.empty();
+    differences_ = fixture_.differences(result);
+    return differences_.empty() && result.problems.empty();
   }
   std::string describe() const override {
     std::string out = "matches the recording in " + fixture_.path();
-    for (const auto& issue : issues_)
-      out += "\n  " + issue;
+    for (const auto& difference : differences_)
+      out += "\n  " + difference;
     return out;
   }
 
 private:
   Fixture fixture_;
-  mutable std::vector<std::string> issues_; // from the last match, for describe()
+  mutable std::vector<std::string> differences_; // from the last match, for describe()
 };
 
 } // namespace ah::testkit

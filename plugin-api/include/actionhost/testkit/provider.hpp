@@ -74,7 +74,8 @@ public:
   // made from a fixture, a request that matches no recorded exchange is listed with its
   // differences from the closest one.
   std::vector<std::string> problems() const;
-  // Recorded exchanges no request used: "GET /items/42 (exchange 1)". Empty without a fixture.
+  // Recorded exchanges no request used, numbered from 0 as in the file: "recorded exchange 0
+  // (GET /items/42) was never requested". Empty without a fixture.
   std::vector<std::string> unused() const;
   // Forgets the requests and problems seen so far (handlers stay, used exchanges stay used).
   void clear();
