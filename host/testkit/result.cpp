@@ -11,8 +11,10 @@ std::ostream& operator<<(std::ostream& out, const CallResult& result) {
     out << "ok: " << (result.structured_json.empty() ? result.text : result.structured_json);
   for (const auto& line : result.logs)
     out << "\n  log " << line;
+  // A replay mismatch usually is the action's error text too: print it once.
   for (const auto& line : result.problems)
-    out << "\n  problem: " << line;
+    if (result.text.find(line) == std::string::npos)
+      out << "\n  problem: " << line;
   return out;
 }
 
