@@ -54,7 +54,8 @@ public:
     return differences_.empty() && result.problems.empty();
   }
   std::string describe() const override {
-    std::string out = "matches the recording in " + fixture_.path();
+    // On its own line: Catch2 prints it right after the (multi-line) result.
+    std::string out = "\nmatches the recording in " + fixture_.path();
     for (const auto& difference : differences_)
       out += "\n  " + difference;
     return out;
