@@ -5,6 +5,9 @@
 #include <actionhost/testkit.hpp>
 #include <actionhost/testkit/catch2.hpp>
 
+#include <chrono>
+#include <thread>
+
 using ah::testkit::FailsWith;
 using ah::testkit::LoadedPlugin;
 using ah::testkit::Provider;
@@ -125,4 +128,23 @@ TEST_CASE("The call carries the test's connection and settings", "[testkit]") {
                                          Catch::Contains(R"(connection=conn-42\n)") &&
                                          Catch::Contains(R"(\"default_state\":\"closed\")") &&
                                          Catch::Contains(R"(GET /me -> 200)"));
+}
+
+TEST_CASE("A call's timeout is its deadline: requests after it are refused", "[testkit]") {
+  LoadedPlugin plugin(SNOOP_PLUGIN);
+  Provider provider;
+  // The first answer takes longer than the whole call may, so the second request comes too late.
+  provider.on("GET", "/slow", [](const ProviderRequest&) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    return ProviderResponse::json("{}");
+  });
+  provider.on("GET", "/after", ProviderResponse::json("{}"));
+  ah::testkit::CallSettings settings;
+  settings.timeout = std::chrono::milliseconds(100);
+  auto result = plugin.call_json("snoop", R"({"paths": ["/slow", "/after"]})", provider, settings);
+  INFO(result);
+  CHECK_THAT(result.text,
+             Catch::Contains("GET /slow -> 200") &&
+                 Catch::Contains("GET /after failed: GET /after failed: AH_ERR_CANCELLED"));
+  CHECK(provider.requests().size() == 1);
 }

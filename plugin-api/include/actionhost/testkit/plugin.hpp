@@ -21,8 +21,11 @@ struct CallSettings {
   std::string connection_id = "test-connection";
   std::string end_user_id;
   std::string connection_metadata_json = "{}";
-  std::string settings_json = "{}";     // the integration's settings from integrations.yaml
-  std::chrono::milliseconds timeout{0}; // 0: the action's own timeout, if it declares one
+  std::string settings_json = "{}"; // the integration's settings from integrations.yaml
+  // The call's deadline, as a caller's would be: the action sees it (ctx.deadline(),
+  // ctx.cancelled()) and proxy requests after it fail with AH_ERR_CANCELLED. 0: only the
+  // action's own timeout, if it declares one.
+  std::chrono::milliseconds timeout{0};
 };
 
 class AH_TESTKIT_API LoadedPlugin {
