@@ -56,18 +56,15 @@ actionhost | actionhost_* | test | tests | all | install | clean | help)
 esac
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-if [[ -z "$out" ]]; then
-  dir="$repo/plugins/$name"
-  # In the tree, every plugin is a target of one build: refuse a name another target has.
-  if grep -rqsE "(add_actionhost_plugin|add_library|add_executable|add_custom_target)\(${name}[ )]" \
-    --include=CMakeLists.txt "$repo/plugins" "$repo/tests" "$repo/host"; then
-    die "a build target named '$name' already exists in this tree; choose another name"
-  fi
-else
-  dir="$out"
-fi
+dir="${out:-$repo/plugins/$name}"
 if [[ -e "$dir" ]] && [[ -n "$(ls -A "$dir" 2>/dev/null)" || ! -d "$dir" ]]; then
-  die "$dir already exists and is not an empty folder; nothing was written"
+  die "${out:-plugins/$name} already exists and is not an empty folder; nothing was written"
+fi
+# In the tree, every plugin is a target of one build: refuse a name another target has.
+if [[ -z "$out" ]] &&
+  grep -rqsE "(add_actionhost_plugin|add_library|add_executable|add_custom_target)\(${name}[ )]" \
+    --include=CMakeLists.txt "$repo/plugins" "$repo/tests" "$repo/host"; then
+  die "a build target named '$name' already exists in this tree; choose another name"
 fi
 
 ns="${name//-/_}"

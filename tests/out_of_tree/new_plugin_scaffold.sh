@@ -61,6 +61,10 @@ refused "'actionhost' is reserved" actionhost --out "$work/x5"
 refused "already exists and is not an empty folder" other --out "$project"
 refused "usage:" --out "$work/x6"
 refused "unknown option '--force'" store --force
+# In the tree (no --out), a name another target or folder already has is refused too.
+refused "a build target named 'tracker' already exists in this tree" tracker
+refused "plugins/sample already exists and is not an empty folder" sample
+[[ ! -e "$repo/plugins/tracker" ]] || fail "a refused in-tree call created plugins/tracker"
 for n in 1 2 3 4 5 6; do
   [[ ! -e "$work/x$n" ]] || fail "a refused call created $work/x$n"
 done
