@@ -148,3 +148,23 @@ TEST_CASE("A call's timeout is its deadline: requests after it are refused", "[t
                  Catch::Contains("GET /after failed: GET /after failed: AH_ERR_CANCELLED"));
   CHECK(provider.requests().size() == 1);
 }
+
+TEST_CASE("A provider can be reused across calls and its record cleared", "[testkit]") {
+  LoadedPlugin plugin(TRACKER_PLUGIN);
+  Provider provider;
+  provider.on("GET", "/repos/acme/rockets/issues", ProviderResponse::json("[]"));
+  tracker::ListIssuesIn in{"acme/rockets", std::nullopt};
+  REQUIRE_THAT(plugin.call<tracker::ListIssuesOut>("list_issues", in, provider), Succeeds());
+  REQUIRE_THAT(plugin.call<tracker::ListIssuesOut>("list_issues", in, provider), Succeeds());
+  CHECK(provider.requests().size() == 2);
+
+  // A later handler for the same method and path replaces the first.
+  provider.on("GET", "/repos/acme/rockets/issues", ProviderResponse::text("gone", 410));
+  provider.clear();
+  auto gone = plugin.call<tracker::ListIssuesOut>("list_issues", in, provider);
+  CHECK_THAT(gone, FailsWith(AH_ERR_TOOL, "provider answered HTTP 410: gone"));
+  REQUIRE(provider.requests().size() == 1);
+  CHECK_THROWS_WITH(provider.requests()[0].json(),
+                    Catch::StartsWith("GET /repos/acme/rockets/issues?state=open&per_page=50: "
+                                      "the body is not JSON"));
+}
