@@ -13,6 +13,7 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -50,13 +51,14 @@ CommandSpec dryrun_spec() {
                    "folder next to the binary's folder).");
   add_value_option(spec, "save", "FILE",
                    "Write the call as a fixture: input, output and every exchange, secrets "
-                   "redacted (an existing file's ignore list is kept).");
+                   "redacted (an existing file's ignore and redact lists are kept).");
   add_value_option(spec, "replay", "FILE",
                    "Answer the action's requests from this fixture instead of the provider, and "
                    "compare the output with the recorded one.");
   add_value_option(spec, "redact", "FIELD",
                    "Also redact this field (JSON body field, query parameter or header) in what "
-                   "is printed and saved. Repeatable.",
+                   "is printed and saved; --save keeps it in the fixture's redact list. "
+                   "Repeatable.",
                    true);
   add_key_file_option(spec);
   return spec;
@@ -241,15 +243,21 @@ bool open_live(const ParsedArgs& args, const ActionTarget& target, plugins::Call
   return true;
 }
 
-// The ignore list of the fixture already at `path`, so re-recording keeps the author's choices.
-std::vector<std::string> kept_ignore(const std::string& path) {
+// The fixture already at `path`, so re-recording keeps the author's ignore and redact lists.
+std::optional<fixtures::Fixture> existing_fixture(const std::string& path) {
   if (!std::filesystem::exists(path))
-    return {};
+    return std::nullopt;
   try {
-    return fixtures::read_fixture(path).ignore;
+    return fixtures::read_fixture(path);
   } catch (const fixtures::FixtureError&) {
-    return {};
+    return std::nullopt;
   }
+}
+
+void add_missing(std::vector<std::string>& to, const std::vector<std::string>& names) {
+  for (const auto& name : names)
+    if (std::find(to.begin(), to.end(), name) == to.end())
+      to.push_back(name);
 }
 
 } // namespace
@@ -316,8 +324,14 @@ int dryrun_command(const Args& args) {
   CliServices base(target.plugin->id());
   AttemptLog attempts;
   Live live;
+  // What the author already decided for this fixture (the replayed one, else the file --save
+  // overwrites): its ignore paths and its sensitive fields carry over.
+  std::optional<fixtures::Fixture> previous =
+      fixture ? fixture : existing_fixture(parsed->get("save"));
+  std::vector<std::string> sensitive = previous ? previous->redact : std::vector<std::string>{};
+  add_missing(sensitive, parsed->all("redact"));
   fixtures::RedactionRules rules;
-  rules.sensitive_fields = parsed->all("redact");
+  rules.sensitive_fields = sensitive;
 
   plugins::ToolResult result;
   std::vector<fixtures::Exchange> exchanges;
@@ -364,6 +378,8 @@ int dryrun_command(const Args& args) {
   record.input = input;
   record.output = result.to_json();
   record.exchanges = exchanges;
+  record.redact = sensitive;
+  record.ignore = previous ? previous->ignore : std::vector<std::string>{};
   record = fixtures::redact(record, rules);
 
   std::cout << "\noutput"
@@ -390,7 +406,6 @@ int dryrun_command(const Args& args) {
 
   if (parsed->has("save")) {
     std::string path = parsed->get("save");
-    record.ignore = fixture ? fixture->ignore : kept_ignore(path);
     try {
       fixtures::write_fixture(path, record);
     } catch (const fixtures::FixtureError& e) {

@@ -228,6 +228,18 @@ TEST_CASE("devloop: a staged action runs in dryrun, secrets redacted, but MCP cl
   CHECK_THAT(saved, Contains("\"session_token\": \"[redacted]\""));
   no_secret(saved);
 
+  // A field the author marks sensitive stays redacted when the fixture is recorded again.
+  run = deployment.cli({"dryrun", "--integration", "items", "--action", "whoami", "--connection",
+                        "c1", "--redact", "user", "--save", who.string()});
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.out, Contains("\"user\": \"[redacted]\""));
+  run = deployment.cli({"dryrun", "--integration", "items", "--action", "whoami", "--connection",
+                        "c1", "--save", who.string()});
+  REQUIRE(run.exit_code == 0);
+  saved = read(who);
+  CHECK_THAT(saved, Contains("\"redact\": [\n    \"user\"\n  ]"));
+  CHECK(saved.find("ada") == std::string::npos);
+
   std::string key = deployment.create_key("devloop");
   auto& host = deployment.start();
   Headers auth{{"Authorization", "Bearer " + key}, {"connection-id", "c1"}};
@@ -239,7 +251,7 @@ TEST_CASE("devloop: a staged action runs in dryrun, secrets redacted, but MCP cl
                   "");
   REQUIRE(call->has("error"));
   CHECK(call->getObject("error")->getValue<std::string>("message") == "Unknown tool 'whoami'");
-  CHECK(fake->count("/me") == 1); // only the dry run reached the provider
+  CHECK(fake->count("/me") == 3); // only the dry runs reached the provider
 }
 
 TEST_CASE("devloop: --plugin runs a plugin integrations.yaml does not list, and bad command "
