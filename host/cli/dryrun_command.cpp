@@ -280,7 +280,7 @@ int dryrun_command(const Args& args) {
   if (parsed->has("replay")) {
     try {
       fixture = fixtures::read_fixture(parsed->get("replay"));
-    } catch (const fixtures::FixtureError& e) {
+    } catch (const std::exception& e) {
       std::cerr << "actionhost dryrun: " << e.what() << "\n";
       return kExitFailure;
     }
