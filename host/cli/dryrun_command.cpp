@@ -376,6 +376,9 @@ int dryrun_command(const Args& args) {
   record.integration = target.integration.key;
   record.action = target.action->name;
   record.input = input;
+  record.metadata = fixture ? fixture->metadata : nullptr;
+  if (!fixture && live.metadata_json != "{}")
+    record.metadata = schema::parse_json_object(live.metadata_json);
   record.output = result.to_json();
   record.exchanges = exchanges;
   record.redact = sensitive;

@@ -319,3 +319,23 @@ TEST_CASE("devloop: --plugin runs a plugin integrations.yaml does not list, and 
   cli = deployment.cli({"test"});
   CHECK(cli.exit_code == 2);
 }
+
+TEST_CASE("devloop: the connection's metadata is saved with the fixture and seen again on replay",
+          "[integration][devloop]") {
+  auto fake = items_provider();
+  KeyedHost deployment(integrations(fake->url()));
+  deployment.create_connection(
+      "items", "eu", {"--api-key", "-", "--metadata", R"({"region":"eu"})"}, kApiKey + "\n");
+  auto list = deployment.data_dir().parent_path() / "list.json";
+  auto run = deployment.cli({"dryrun", "--integration", "items", "--action", "list-items",
+                             "--connection", "eu", "--save", list.string()});
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.out, Contains("#1 GET /items?limit=10&region=eu -> 200"));
+  CHECK_THAT(read(list), Contains("\"metadata\": {\n    \"region\": \"eu\"\n  }"));
+  fake.reset();
+  run = deployment.cli({"dryrun", "--replay", list.string()});
+  INFO(run.out << run.err);
+  CHECK(run.exit_code == 0);
+  CHECK_THAT(run.out, Contains("#1 GET /items?limit=10&region=eu -> 200"));
+}
