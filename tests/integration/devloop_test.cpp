@@ -152,6 +152,13 @@ TEST_CASE("devloop: dryrun through a real connection, save fixtures, then replay
   CHECK_THAT(run.out, Contains("PASS create.json (items/create-item)"));
   CHECK_THAT(run.out, Contains("PASS list.json (items/list-items)"));
   CHECK_THAT(run.out, Contains("2 fixture(s): 2 passed, 0 failed"));
+
+  run = deployment.cli({"test", list});
+  CHECK(run.exit_code == 0);
+  CHECK_THAT(run.out, Contains("1 fixture(s): 1 passed, 0 failed"));
+  run = deployment.cli({"test", (fixtures / "none").string()});
+  CHECK(run.exit_code == 1);
+  CHECK_THAT(run.err, Contains("is neither a folder nor a file"));
 }
 
 TEST_CASE("devloop: a replayed request with no recording fails with a diff against the closest "
