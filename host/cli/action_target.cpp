@@ -1,6 +1,8 @@
 #include "action_target.hpp"
 #include "options.hpp"
 
+#include "schema.hpp"
+
 #include <algorithm>
 
 #ifndef ACTIONHOST_VERSION
@@ -145,7 +147,8 @@ ReplayRun replay(const ActionTarget& target, const fixtures::Fixture& fixture,
   fixtures::Recorder seen(replayer);
   plugins::CallOptions options;
   options.services = &seen;
-  options.request = request_info(target, "replay", "{}");
+  options.request = request_info(
+      target, "replay", fixture.metadata ? schema::to_json(fixture.metadata) : std::string("{}"));
   ReplayRun run;
   run.result = target.action->call(fixture.input, options);
   run.mismatches = replayer.mismatches();

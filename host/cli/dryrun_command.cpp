@@ -3,20 +3,20 @@
 // client can see the action.
 #include "action_target.hpp"
 #include "commands.hpp"
+#include "dryrun_live.hpp"
+#include "dryrun_report.hpp"
 #include "options.hpp"
 #include "store_access.hpp"
 
 #include "fixtures.hpp"
-#include "proxy.hpp"
 #include "schema.hpp"
-#include "store.hpp"
 
 #include <Poco/JSON/Object.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <mutex>
 #include <sstream>
 
 namespace actionhost::cli {
@@ -50,13 +50,14 @@ CommandSpec dryrun_spec() {
                    "folder next to the binary's folder).");
   add_value_option(spec, "save", "FILE",
                    "Write the call as a fixture: input, output and every exchange, secrets "
-                   "redacted (an existing file's ignore list is kept).");
+                   "redacted (an existing file's ignore and redact lists are kept).");
   add_value_option(spec, "replay", "FILE",
                    "Answer the action's requests from this fixture instead of the provider, and "
                    "compare the output with the recorded one.");
   add_value_option(spec, "redact", "FIELD",
                    "Also redact this field (JSON body field, query parameter or header) in what "
-                   "is printed and saved. Repeatable.",
+                   "is printed and saved; --save keeps it in the fixture's redact list. "
+                   "Repeatable.",
                    true);
   add_key_file_option(spec);
   return spec;
@@ -67,23 +68,6 @@ class CliServices : public plugins::DefaultCallServices {
 public:
   explicit CliServices(const std::string& plugin_id)
       : DefaultCallServices(plugin_id, plugins::stderr_log_sink(AH_LOG_DEBUG)) {}
-};
-
-// Collects the proxy's attempts (redacted URLs, retries, timings).
-class AttemptLog : public proxy::AttemptSink {
-public:
-  void record(const proxy::Attempt& attempt) override {
-    std::lock_guard lock(mutex_);
-    attempts_.push_back(attempt);
-  }
-  std::vector<proxy::Attempt> attempts() const {
-    std::lock_guard lock(mutex_);
-    return attempts_;
-  }
-
-private:
-  mutable std::mutex mutex_;
-  std::vector<proxy::Attempt> attempts_;
 };
 
 std::string read_file(const std::string& path) {
@@ -111,145 +95,21 @@ std::optional<Poco::JSON::Object::Ptr> parse_input(const std::string& flag) {
   }
 }
 
-std::string pairs_text(const plugins::Pairs& pairs, const char* marker) {
-  std::string out;
-  for (const auto& [name, value] : pairs)
-    out += std::string("  ") + marker + " " + name + ": " + value + "\n";
-  return out;
-}
-
-std::string body_text(const std::string& body, const char* marker) {
-  if (body.empty())
-    return "";
-  std::string text = body;
-  if (auto first = body.find_first_not_of(" \t\r\n");
-      first != std::string::npos && (body[first] == '{' || body[first] == '[')) {
-    try {
-      text = schema::to_json(schema::parse_json(body), 2);
-    } catch (const std::exception&) {
-    }
-  }
-  std::istringstream lines(text);
-  std::string out, line;
-  while (std::getline(lines, line))
-    out += std::string("  ") + marker + " " + line + "\n";
-  return out;
-}
-
-void print_exchanges(const std::vector<fixtures::Exchange>& exchanges, std::ostream& out) {
-  out << "exchanges (" << exchanges.size() << ")\n";
-  for (size_t i = 0; i < exchanges.size(); ++i) {
-    const auto& e = exchanges[i];
-    std::string target = e.request.path;
-    char separator = '?';
-    for (const auto& [name, value] : e.request.query) {
-      target += separator + name + "=" + value;
-      separator = '&';
-    }
-    out << "\n#" << (i + 1) << " " << e.request.method << " " << target << " -> "
-        << (e.response.failure != AH_OK ? plugins::status_name(e.response.failure)
-                                        : std::to_string(e.response.status))
-        << " (" << e.duration_ms << " ms)\n";
-    if (e.response.failure != AH_OK)
-      out << indented(e.response.error, "  ! ") << "\n";
-    out << pairs_text(e.request.headers, ">") << body_text(e.request.body, ">")
-        << pairs_text(e.response.headers, "<") << body_text(e.response.body, "<");
-  }
-}
-
-void print_attempts(const std::vector<proxy::Attempt>& attempts, std::ostream& out) {
-  if (attempts.empty())
-    return;
-  out << "\nproxy attempts (" << attempts.size() << ")\n";
-  for (const auto& a : attempts) {
-    out << "  " << a.method << " " << a.url << " -> "
-        << (a.status ? std::to_string(a.status) : "no response") << " ("
-        << std::chrono::duration_cast<std::chrono::milliseconds>(a.duration).count() << " ms";
-    if (a.attempt > 1)
-      out << ", attempt " << a.attempt;
-    if (!a.retry_reason.empty())
-      out << ", retried: " << a.retry_reason;
-    if (!a.error.empty())
-      out << ", " << a.error;
-    out << ")\n";
-  }
-}
-
-// The secret values of a connection, for redaction.
-std::vector<std::string> secret_values(const proxy::Credentials& c,
-                                       const config::Integration& integration) {
-  std::vector<std::string> values = {c.api_key, c.password, c.access_token, c.refresh_token};
-  if (integration.auth.oauth2 && integration.auth.oauth2->client_secret)
-    values.push_back(*integration.auth.oauth2->client_secret);
-  return values;
-}
-
-struct Live {
-  std::unique_ptr<store::Store> store;
-  std::unique_ptr<proxy::Proxy> proxy;
-  std::unique_ptr<plugins::CallServices> proxied;
-  std::string connection_id;
-  std::string metadata_json = "{}";
-  std::vector<std::string> secrets;
-};
-
-// Opens the store and the connection and builds the proxy; nullopt after saying why.
-bool open_live(const ParsedArgs& args, const ActionTarget& target, plugins::CallServices& base,
-               AttemptLog& attempts, Live& live) {
-  const auto& integration = target.integration;
-  if (!integration.proxy) {
-    std::cerr << "actionhost dryrun: note: integration '" << integration.key
-              << "' has no proxy section: the action cannot reach its provider\n";
-    return true;
-  }
-  bool needs_connection = integration.auth.mode != config::AuthMode::None;
-  if (needs_connection && !args.has("connection")) {
-    std::cerr << "actionhost dryrun: --connection is required: integration '" << integration.key
-              << "' authenticates with " << config::to_string(integration.auth.mode)
-              << " (or use --replay FILE to run against a fixture)\n";
-    return false;
-  }
-  proxy::ProxyCall call;
-  call.connection = {integration.key, args.get("connection")};
-  if (needs_connection) {
-    live.store = open_cli_store(args, true);
-    auto connection = live.store->find_connection(call.connection);
-    if (!connection) {
-      std::cerr << "actionhost dryrun: integration '" << integration.key << "' has no connection '"
-                << call.connection.connection_id << "' in " << live.store->location()
-                << " (create it with 'actionhost connections create')\n";
-      return false;
-    }
-    if (connection->status != proxy::ConnectionStatus::Ok) {
-      std::cerr << "actionhost dryrun: connection '" << call.connection.connection_id << "' is "
-                << proxy::to_string(connection->status)
-                << (connection->status_reason.empty() ? "" : " (" + connection->status_reason + ")")
-                << ": reconnect it first\n";
-      return false;
-    }
-    live.metadata_json = connection->metadata_json;
-    if (auto credentials = live.store->load(call.connection))
-      live.secrets = secret_values(*credentials, integration);
-    call.store = live.store.get();
-    live.connection_id = call.connection.connection_id;
-  }
-  call.metadata_json = live.metadata_json;
-  call.attempts = &attempts;
-  call.execution_id = "dryrun";
-  live.proxy = std::make_unique<proxy::Proxy>(integration);
-  live.proxied = proxy::proxied_services(base, *live.proxy, std::move(call));
-  return true;
-}
-
-// The ignore list of the fixture already at `path`, so re-recording keeps the author's choices.
-std::vector<std::string> kept_ignore(const std::string& path) {
+// The fixture already at `path`, so re-recording keeps the author's ignore and redact lists.
+std::optional<fixtures::Fixture> existing_fixture(const std::string& path) {
   if (!std::filesystem::exists(path))
-    return {};
+    return std::nullopt;
   try {
-    return fixtures::read_fixture(path).ignore;
+    return fixtures::read_fixture(path);
   } catch (const fixtures::FixtureError&) {
-    return {};
+    return std::nullopt;
   }
+}
+
+void add_missing(std::vector<std::string>& to, const std::vector<std::string>& names) {
+  for (const auto& name : names)
+    if (std::find(to.begin(), to.end(), name) == to.end())
+      to.push_back(name);
 }
 
 } // namespace
@@ -272,7 +132,7 @@ int dryrun_command(const Args& args) {
   if (parsed->has("replay")) {
     try {
       fixture = fixtures::read_fixture(parsed->get("replay"));
-    } catch (const fixtures::FixtureError& e) {
+    } catch (const std::exception& e) {
       std::cerr << "actionhost dryrun: " << e.what() << "\n";
       return kExitFailure;
     }
@@ -316,8 +176,14 @@ int dryrun_command(const Args& args) {
   CliServices base(target.plugin->id());
   AttemptLog attempts;
   Live live;
+  // What the author already decided for this fixture (the replayed one, else the file --save
+  // overwrites): its ignore paths and its sensitive fields carry over.
+  std::optional<fixtures::Fixture> previous =
+      fixture ? fixture : existing_fixture(parsed->get("save"));
+  std::vector<std::string> sensitive = previous ? previous->redact : std::vector<std::string>{};
+  add_missing(sensitive, parsed->all("redact"));
   fixtures::RedactionRules rules;
-  rules.sensitive_fields = parsed->all("redact");
+  rules.sensitive_fields = sensitive;
 
   plugins::ToolResult result;
   std::vector<fixtures::Exchange> exchanges;
@@ -341,7 +207,6 @@ int dryrun_command(const Args& args) {
       std::cerr << "actionhost dryrun: " << e.what() << "\n";
       return kExitFailure;
     }
-    rules.secret_values = live.secrets;
     fixtures::Recorder recorder(live.proxied ? *live.proxied
                                              : static_cast<plugins::CallServices&>(base));
     plugins::CallOptions options;
@@ -350,6 +215,7 @@ int dryrun_command(const Args& args) {
     std::cout << "\n";
     result = target.action->call(input, options);
     exchanges = recorder.exchanges();
+    rules.secret_values = secrets_after_call(live, target.integration);
   }
 
   std::vector<fixtures::Exchange> shown;
@@ -362,8 +228,13 @@ int dryrun_command(const Args& args) {
   record.integration = target.integration.key;
   record.action = target.action->name;
   record.input = input;
+  record.metadata = fixture ? fixture->metadata : nullptr;
+  if (!fixture && live.metadata_json != "{}")
+    record.metadata = schema::parse_json_object(live.metadata_json);
   record.output = result.to_json();
   record.exchanges = exchanges;
+  record.redact = sensitive;
+  record.ignore = previous ? previous->ignore : std::vector<std::string>{};
   record = fixtures::redact(record, rules);
 
   std::cout << "\noutput"
@@ -390,7 +261,6 @@ int dryrun_command(const Args& args) {
 
   if (parsed->has("save")) {
     std::string path = parsed->get("save");
-    record.ignore = fixture ? fixture->ignore : kept_ignore(path);
     try {
       fixtures::write_fixture(path, record);
     } catch (const fixtures::FixtureError& e) {

@@ -17,9 +17,10 @@ namespace {
 CommandSpec test_spec() {
   CommandSpec spec;
   spec.name = "test";
-  spec.usage = "DIR [--plugin PATH.so]";
+  spec.usage = "DIR|FILE.json [--plugin PATH.so]";
   spec.description =
-      "Replays every fixture (*.json) in DIR and its subfolders against the action it names, "
+      "Replays every fixture (*.json) in DIR and its subfolders (or the one FILE) against the "
+      "action it names, "
       "with no connection and no network: each request must match a recorded exchange, every "
       "recorded exchange must be requested, and the output must equal the recorded one except "
       "for the fixture's ignore paths. Prints PASS or FAIL per fixture with the differences and "
@@ -53,11 +54,16 @@ int test_command(const Args& args) {
   if (!parsed)
     return exit_code;
   std::filesystem::path dir = parsed->positional[0];
-  if (!std::filesystem::is_directory(dir)) {
-    std::cerr << "actionhost test: " << dir.string() << " is not a folder\n";
+  std::vector<std::filesystem::path> files;
+  if (std::filesystem::is_regular_file(dir)) {
+    files = {dir};
+    dir = dir.parent_path();
+  } else if (std::filesystem::is_directory(dir)) {
+    files = fixture_files(dir);
+  } else {
+    std::cerr << "actionhost test: " << dir.string() << " is neither a folder nor a file\n";
     return kExitFailure;
   }
-  auto files = fixture_files(dir);
   if (files.empty()) {
     std::cerr << "actionhost test: no fixtures (*.json) in " << dir.string() << "\n";
     return kExitFailure;

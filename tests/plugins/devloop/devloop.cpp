@@ -24,9 +24,11 @@ struct ListIn {
   int32_t limit = 10;
   std::optional<std::string> tag;
   static auto fields() {
-    return std::tuple{
-        ah::field("limit", &ListIn::limit, "How many items").minimum(1).maximum(50).default_value(10),
-        ah::field("tag", &ListIn::tag, "Only items with this tag")};
+    return std::tuple{ah::field("limit", &ListIn::limit, "How many items")
+                          .minimum(1)
+                          .maximum(50)
+                          .default_value(10),
+                      ah::field("tag", &ListIn::tag, "Only items with this tag")};
   }
 };
 
@@ -43,6 +45,10 @@ ListOut list_items(ah::Context& ctx, const ListIn& in) {
   ah::Pairs query = {{"limit", std::to_string(in.limit)}};
   if (in.tag)
     query.emplace_back("tag", *in.tag);
+  // A connection may pin a region (its metadata): the provider then wants it on every list.
+  auto metadata = ctx.connection().metadata;
+  if (metadata && metadata->has("region"))
+    query.emplace_back("region", metadata->getValue<std::string>("region"));
   auto body = ctx.proxy().get("/items", query).expect_ok().json_object();
   ListOut out;
   if (auto items = ah::json::as_array(body->get("items")))
@@ -81,7 +87,8 @@ struct WhoamiOut {
 
 WhoamiOut whoami(ah::Context& ctx, const WhoamiIn&) {
   auto body = ctx.proxy().get("/me").expect_ok().json_object();
-  return {body->optValue<std::string>("user", ""), body->optValue<std::string>("session_token", "")};
+  return {body->optValue<std::string>("user", ""),
+          body->optValue<std::string>("session_token", "")};
 }
 
 } // namespace
