@@ -41,6 +41,11 @@ std::string Fixture::input_json() const {
   return actionhost::schema::to_json(impl_->recorded.input);
 }
 
+std::string Fixture::metadata_json() const {
+  const auto& metadata = impl_->recorded.metadata;
+  return metadata ? actionhost::schema::to_json(metadata) : std::string("{}");
+}
+
 std::string Fixture::output_json() const {
   const auto& output = impl_->recorded.output;
   return output ? actionhost::schema::to_json(output) : std::string();

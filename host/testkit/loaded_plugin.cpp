@@ -120,7 +120,11 @@ CallResult LoadedPlugin::call_json(const std::string& action, const std::string&
 
 CallResult LoadedPlugin::replay_json(const Fixture& fixture, const CallSettings& settings) const {
   Provider provider = fixture.provider();
-  CallResult result = call_json(fixture.action(), fixture.input_json(), provider, settings);
+  // The action sees the connection it was recorded with, unless the test says otherwise.
+  CallSettings recorded = settings;
+  if (recorded.connection_metadata_json == CallSettings{}.connection_metadata_json)
+    recorded.connection_metadata_json = fixture.metadata_json();
+  CallResult result = call_json(fixture.action(), fixture.input_json(), provider, recorded);
   for (const auto& unused : provider.unused())
     result.problems.push_back(unused);
   return result;

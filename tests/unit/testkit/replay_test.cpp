@@ -14,6 +14,7 @@ using ah::testkit::Fixture;
 using ah::testkit::LoadedPlugin;
 using ah::testkit::MatchesFixture;
 using ah::testkit::ProviderResponse;
+using ah::testkit::Succeeds;
 
 namespace {
 
@@ -143,4 +144,22 @@ TEST_CASE("A fixture file that cannot be read is named with the reason", "[testk
   EditedFixture broken(EditedFixture::Edits{{R"("status": 200)", R"("status": "200")"}});
   CHECK_THROWS_WITH(Fixture(broken.path()),
                     Catch::Contains("exchanges[0].response.status: expected an integer"));
+}
+
+TEST_CASE("A replay hands the action the connection metadata it was recorded with", "[testkit]") {
+  Poco::TemporaryFile file;
+  std::ofstream(file.path()) << R"({"fixture": 1, "integration": "crm", "action": "snoop",
+    "input": {"paths": []}, "metadata": {"subdomain": "acme-eu"}, "exchanges": []})";
+  LoadedPlugin plugin(SNOOP_PLUGIN);
+  Fixture fixture(file.path());
+  CHECK(fixture.metadata_json() == R"({"subdomain":"acme-eu"})");
+
+  auto replayed = plugin.replay_json(fixture);
+  REQUIRE_THAT(replayed, Succeeds());
+  CHECK_THAT(replayed.structured_json, Catch::Contains(R"(metadata={\"subdomain\":\"acme-eu\"})"));
+
+  ah::testkit::CallSettings own;
+  own.connection_metadata_json = R"({"subdomain":"acme-us"})";
+  CHECK_THAT(plugin.replay_json(fixture, own).structured_json,
+             Catch::Contains(R"(metadata={\"subdomain\":\"acme-us\"})"));
 }

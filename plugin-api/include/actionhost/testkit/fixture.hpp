@@ -23,6 +23,9 @@ public:
   std::string integration() const;
   std::string action() const;
   std::string input_json() const;
+  // The connection's metadata as the action saw it when recorded ("{}" when none); a replay
+  // hands it to the action again.
+  std::string metadata_json() const;
   // The recorded result: {"content": [...], "structuredContent": {...}, "isError": true}; empty
   // when the fixture recorded no output.
   std::string output_json() const;

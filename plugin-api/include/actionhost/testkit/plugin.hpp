@@ -67,7 +67,8 @@ public:
     return call<Out>(action, input, none);
   }
 
-  // Replays a recorded call: the fixture's action and input, answered from its exchanges. The
+  // Replays a recorded call: the fixture's action, input and connection metadata (unless
+  // `settings` sets its own), answered from its exchanges. The
   // result's problems list requests with no recorded match and exchanges never requested;
   // fixture.differences(result) compares the output with the recorded one.
   CallResult replay_json(const Fixture& fixture, const CallSettings& settings = {}) const;
