@@ -104,8 +104,8 @@ EOF
 
 # ---- src/ -----------------------------------------------------------------------------------------
 cat >"$dir/src/actions.hpp" <<EOF
-// The ${name} plugin's actions and their input and output types. The tests include this header
-// too, so they call the actions with these very structs.
+// The plugin's actions and their input and output types. The tests include this header too, so
+// they call the actions with these very structs.
 #pragma once
 
 #include <actionhost/plugin.hpp>
@@ -181,12 +181,14 @@ cat >"$dir/tests/${ns}_test.cpp" <<EOF
 #include <actionhost/testkit/catch2.hpp>
 
 using namespace ah::testkit;
+using ${ns}::GetItemIn;
+using ${ns}::GetItemOut;
 
 TEST_CASE("get_item returns what the provider recorded in the fixture") {
   LoadedPlugin plugin(PLUGIN_PATH);
   Fixture fixture(FIXTURE_DIR "/get_item.json");
 
-  auto result = plugin.replay<${ns}::GetItemOut>(fixture);
+  auto result = plugin.replay<GetItemOut>(fixture);
 
   REQUIRE_THAT(result, MatchesFixture(fixture));
   CHECK(result->name == "Widget");
@@ -197,7 +199,7 @@ TEST_CASE("get_item says which item does not exist") {
   Provider provider;
   provider.on("GET", "/items/nope", ProviderResponse::json(R"({"error": "not found"})", 404));
 
-  auto result = plugin.call<${ns}::GetItemOut>("get_item", ${ns}::GetItemIn{"nope"}, provider);
+  auto result = plugin.call<GetItemOut>("get_item", GetItemIn{"nope"}, provider);
 
   CHECK_THAT(result, FailsWith(AH_ERR_TOOL, "no item with id 'nope'"));
   CHECK(provider.requests().size() == 1);
