@@ -1,5 +1,6 @@
 # Installs the host binary and the plugin SDK, and exports a CMake package so out-of-tree plugins
-# can do: find_package(ActionHost REQUIRED) + add_actionhost_plugin(myplugin SOURCES ...).
+# can do: find_package(ActionHost REQUIRED) + add_actionhost_plugin(myplugin SOURCES ...), and
+# test it by linking ActionHost::testkit.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
@@ -7,6 +8,10 @@ set(ACTIONHOST_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/ActionHost)
 
 install(DIRECTORY plugin-api/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(TARGETS actionhost_plugin_api EXPORT ActionHostTargets)
+# The test kit for plugin authors (ActionHost::testkit): a shared library whose only interface is
+# actionhost/testkit.hpp; the host code inside it is linked in and hidden.
+install(TARGETS actionhost_testkit EXPORT ActionHostTargets
+        LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(EXPORT ActionHostTargets NAMESPACE ActionHost:: DESTINATION ${ACTIONHOST_CMAKE_DIR})
 install(TARGETS actionhost RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 

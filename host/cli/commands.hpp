@@ -16,5 +16,7 @@ int connections_command(const Args& args);  // connections_command.cpp
 int keys_command(const Args& args);         // keys_command.cpp
 int logs_command(const Args& args);         // logs_command.cpp
 int vault_command(const Args& args);        // vault_command.cpp
+int dryrun_command(const Args& args);       // dryrun_command.cpp
+int test_command(const Args& args);         // test_command.cpp
 
 } // namespace actionhost::cli

@@ -26,6 +26,10 @@ const Subcommand kSubcommands[] = {
     {"logs", "Print the execution log; 'logs purge' applies the retention",
      actionhost::cli::logs_command},
     {"vault", "Master key status, rotation and pruning", actionhost::cli::vault_command},
+    {"dryrun", "Run one action in-process, showing its provider exchanges; record or replay",
+     actionhost::cli::dryrun_command},
+    {"test", "Replay every fixture in a folder and report pass/fail per fixture",
+     actionhost::cli::test_command},
 };
 
 void print_help(std::ostream& out) {

@@ -1,0 +1,21 @@
+// How a call result prints in a failed assertion.
+#include <actionhost/testkit/result.hpp>
+
+namespace ah::testkit {
+
+std::ostream& operator<<(std::ostream& out, const CallResult& result) {
+  out << "action '" << result.action << "': ";
+  if (result.is_error)
+    out << "tool error (" << result.status_name() << "): " << result.text;
+  else
+    out << "ok: " << (result.structured_json.empty() ? result.text : result.structured_json);
+  for (const auto& line : result.logs)
+    out << "\n  log " << line;
+  // A replay mismatch usually is the action's error text too: print it once.
+  for (const auto& line : result.problems)
+    if (result.text.find(line) == std::string::npos)
+      out << "\n  problem: " << line;
+  return out;
+}
+
+} // namespace ah::testkit
