@@ -49,8 +49,9 @@ CommandSpec dryrun_spec() {
                    "Where plugin files are looked up (default: server.plugin_dir, else the plugins "
                    "folder next to the binary's folder).");
   add_value_option(spec, "save", "FILE",
-                   "Write the call as a fixture: input, output and every exchange, secrets "
-                   "redacted (an existing file's ignore and redact lists are kept).");
+                   "Write the call as a fixture: input, output and every exchange, secrets and "
+                   "the integration's redact fields redacted (an existing file's ignore and "
+                   "redact lists are kept).");
   add_value_option(spec, "replay", "FILE",
                    "Answer the action's requests from this fixture instead of the provider, and "
                    "compare the output with the recorded one.");
