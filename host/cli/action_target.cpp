@@ -131,6 +131,13 @@ std::vector<std::string> ReplayRun::problems(const fixtures::Fixture& fixture) c
   return lines;
 }
 
+std::string counted(size_t count, const std::string& singular, const std::string& plural) {
+  return std::to_string(count) + " " +
+         (count == 1       ? singular
+          : plural.empty() ? singular + "s"
+                           : plural);
+}
+
 std::string indented(const std::string& text, const std::string& prefix) {
   std::string out = prefix;
   for (char c : text) {

@@ -69,6 +69,10 @@ struct ReplayRun {
   std::vector<std::string> problems(const fixtures::Fixture& fixture) const;
 };
 
+// "1 exchange", "2 exchanges", "0 exchanges": a count with its noun in agreement (the plural
+// adds "s" unless given).
+std::string counted(size_t count, const std::string& singular, const std::string& plural = {});
+
 // Every line of `text` after `prefix` (multi-line problems stay under what they belong to).
 std::string indented(const std::string& text, const std::string& prefix);
 

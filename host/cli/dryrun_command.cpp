@@ -49,8 +49,9 @@ CommandSpec dryrun_spec() {
                    "Where plugin files are looked up (default: server.plugin_dir, else the plugins "
                    "folder next to the binary's folder).");
   add_value_option(spec, "save", "FILE",
-                   "Write the call as a fixture: input, output and every exchange, secrets "
-                   "redacted (an existing file's ignore and redact lists are kept).");
+                   "Write the call as a fixture: input, output and every exchange, secrets and "
+                   "the integration's redact fields redacted (an existing file's ignore and "
+                   "redact lists are kept).");
   add_value_option(spec, "replay", "FILE",
                    "Answer the action's requests from this fixture instead of the provider, and "
                    "compare the output with the recorded one.");
@@ -182,15 +183,18 @@ int dryrun_command(const Args& args) {
       fixture ? fixture : existing_fixture(parsed->get("save"));
   std::vector<std::string> sensitive = previous ? previous->redact : std::vector<std::string>{};
   add_missing(sensitive, parsed->all("redact"));
+  // The integration's own redact list applies to everything shown and saved; it stays in
+  // integrations.yaml rather than being copied into each fixture's list.
   fixtures::RedactionRules rules;
   rules.sensitive_fields = sensitive;
+  add_missing(rules.sensitive_fields, target.integration.redact);
 
   plugins::ToolResult result;
   std::vector<fixtures::Exchange> exchanges;
   std::vector<std::string> problems;
   if (fixture) {
-    std::cout << "replaying " << parsed->get("replay") << " (" << fixture->exchanges.size()
-              << " recorded exchanges, no network)\n\n";
+    std::cout << "replaying " << parsed->get("replay") << " ("
+              << counted(fixture->exchanges.size(), "recorded exchange") << ", no network)\n\n";
     fixtures::Fixture run_fixture = *fixture;
     run_fixture.input = input;
     if (parsed->has("input")) // another input: the recorded output says nothing about it
@@ -253,7 +257,7 @@ int dryrun_command(const Args& args) {
                                                              : "")
                 << "\n";
     } else {
-      std::cout << "replay: " << problems.size() << " problem(s)\n";
+      std::cout << "replay: " << counted(problems.size(), "problem") << "\n";
       for (const auto& problem : problems)
         std::cout << indented(problem, "  ") << "\n";
     }
@@ -267,7 +271,7 @@ int dryrun_command(const Args& args) {
       std::cerr << "actionhost dryrun: " << e.what() << "\n";
       return kExitFailure;
     }
-    std::cout << "saved " << path << " (" << record.exchanges.size() << " exchanges)\n";
+    std::cout << "saved " << path << " (" << counted(record.exchanges.size(), "exchange") << ")\n";
   }
   return result.is_error || !problems.empty() ? kExitFailure : kExitOk;
 }

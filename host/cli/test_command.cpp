@@ -104,8 +104,8 @@ int test_command(const Args& args) {
                       .count();
   size_t failed = files.size() - passed;
   std::cout << "\n"
-            << files.size() << " fixture(s): " << passed << " passed, " << failed << " failed ("
-            << total_ms << " ms)\n";
+            << counted(files.size(), "fixture") << ": " << passed << " passed, " << failed
+            << " failed (" << total_ms << " ms)\n";
   return failed == 0 ? kExitOk : kExitFailure;
 }
 

@@ -167,6 +167,9 @@ struct Integration {
   std::optional<ProxyConfig> proxy;
   std::optional<std::vector<std::string>> actions; // nullopt: every action ("all")
   std::vector<std::string> staged; // only in dry runs and the test kit, never over MCP
+  // Field names (JSON body fields, query parameters, headers; case-insensitive) whose values
+  // dryrun never prints and never saves in a fixture, besides the built-in secret-looking names.
+  std::vector<std::string> redact;
   std::string settings_json = "{}";
 
   // Where each field was written, by dotted path ("plugin", "auth.mode", "actions[2]"); "" is

@@ -52,6 +52,43 @@ std::optional<std::vector<std::string>> read_action_list(const Context& ctx, con
   return names;
 }
 
+// A field name to redact: what a JSON body, a query string or a header could call a field.
+std::optional<std::string> read_field_name(const Context& ctx, const Field& field) {
+  auto name = read_nonempty_string(ctx, field);
+  if (name && std::any_of(name->begin(), name->end(), [](char c) {
+        return std::isspace(static_cast<unsigned char>(c)) ||
+               std::iscntrl(static_cast<unsigned char>(c));
+      })) {
+    field.error(ctx, "expected a field name without spaces, got '" + *name + "'");
+    return std::nullopt;
+  }
+  return name;
+}
+
+// redact: field names, compared case-insensitively as redaction does, so "Email" and "email"
+// are one entry written twice.
+std::vector<std::string> read_redact(const Context& ctx, const Field& field) {
+  auto names = read_list(ctx, field, "a list of field names", read_field_name);
+  if (!names)
+    return {};
+  auto lower = [](std::string text) {
+    for (auto& c : text)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+  };
+  for (size_t i = 0; i < names->size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (lower((*names)[i]) == lower((*names)[j])) {
+        ctx.error(field.node[i].Mark(),
+                  field.path + ": '" + (*names)[i] + "' is listed twice" +
+                      ((*names)[i] == (*names)[j]
+                           ? std::string()
+                           : " (as '" + (*names)[j] + "': field names are case-insensitive)"));
+        break;
+      }
+  return *names;
+}
+
 // actions: all, or a list of names.
 std::optional<std::vector<std::string>> read_actions(const Context& ctx, const Field& field) {
   if (field.node.IsScalar() && field.node.Scalar() == "all")
@@ -130,6 +167,8 @@ Integration read_integration(const Context& parent, const Section::Entry& entry)
     integration.staged = read_action_list(ctx, *staged).value_or(std::vector<std::string>{});
     check_staged(ctx, integration, *staged);
   }
+  if (auto redact = section.get("redact"))
+    integration.redact = read_redact(ctx, *redact);
   if (auto settings = section.get("settings"))
     integration.settings_json = read_settings_json(ctx, *settings);
   return integration;

@@ -18,7 +18,7 @@ inline const std::vector<std::string> kServerKeys = {"listen",
                                                      "execution_retention"};
 inline const std::vector<std::string> kIntegrationKeys = {
     "plugin", "sha256", "title",   "description", "instructions", "access",
-    "auth",   "proxy",  "actions", "staged",      "settings"};
+    "auth",   "proxy",  "actions", "staged",      "redact",       "settings"};
 inline const std::vector<std::string> kOAuth2Keys = {
     "authorization_url", "token_url",     "scopes",         "scope_separator",
     "client_id",         "client_secret", "refresh_margin", "authorization_params",

@@ -87,7 +87,7 @@ CallResult LoadedPlugin::call_json(const std::string& action, const std::string&
   }
 
   size_t problems_before = provider.problems().size();
-  detail::ProviderServices services(provider, impl_->plugin->id());
+  detail::ProviderServices services(provider, settings.client, impl_->plugin->id());
   plugins::CallOptions options;
   options.services = &services;
   options.request.integration_key = settings.integration;
@@ -96,6 +96,7 @@ CallResult LoadedPlugin::call_json(const std::string& action, const std::string&
   options.request.connection_metadata_json = settings.connection_metadata_json;
   options.request.settings_json = settings.settings_json;
   options.request.execution_id = "testkit";
+  options.request.client_capabilities_json = settings.client.capabilities_json();
   if (settings.timeout.count() > 0) {
     options.cancel = std::make_shared<plugins::CancelToken>();
     options.cancel->set_deadline(plugins::CancelToken::Clock::now() + settings.timeout);
@@ -110,11 +111,11 @@ CallResult LoadedPlugin::call_json(const std::string& action, const std::string&
   result.content_json = actionhost::schema::to_json(raw.content);
   if (raw.structured_content)
     result.structured_json = actionhost::schema::to_json(raw.structured_content);
-  result.logs = services.logs();
   auto problems = provider.problems();
   result.problems.assign(
       problems.begin() + static_cast<std::ptrdiff_t>(std::min(problems_before, problems.size())),
       problems.end());
+  services.fill(result);
   return result;
 }
 

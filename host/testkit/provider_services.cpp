@@ -45,8 +45,8 @@ std::string log_level_name(ah_log_level level) {
   return level >= 0 && level <= 7 ? names[level] : "log";
 }
 
-ProviderServices::ProviderServices(Provider& provider, std::string plugin_id)
-    : DefaultCallServices(std::move(plugin_id)), provider_(provider) {}
+ProviderServices::ProviderServices(Provider& provider, Client client, std::string plugin_id)
+    : DefaultCallServices(std::move(plugin_id)), provider_(provider), client_(std::move(client)) {}
 
 ah_status ProviderServices::http_request(const plugins::HttpRequest& request,
                                          plugins::HttpResponse& response) {
@@ -62,14 +62,47 @@ ah_status ProviderServices::http_request(const plugins::HttpRequest& request,
   return AH_OK;
 }
 
+ah_status ProviderServices::client_request(const plugins::ClientRequest& request,
+                                           plugins::ClientReply& reply) {
+  ClientQuestion question{request.method, request.params_json, request.key};
+  {
+    std::lock_guard lock(mutex_);
+    questions_.push_back(question);
+  }
+  ClientAnswer answer;
+  try {
+    answer = client_.answer(question);
+  } catch (const std::exception& e) {
+    std::lock_guard lock(mutex_);
+    problems_.push_back("the client's handler for " + request.method + " threw: " + e.what());
+    reply.error = "the test's client failed: " + std::string(e.what());
+    return AH_ERR_INTERNAL;
+  }
+  if (answer.failure != AH_OK) {
+    reply.error = answer.error;
+    return answer.failure;
+  }
+  reply.result_json = answer.result_json;
+  return AH_OK;
+}
+
+void ProviderServices::progress(double progress, std::optional<double> total,
+                                const std::string& message) {
+  std::lock_guard lock(mutex_);
+  progress_.push_back({progress, total, message});
+}
+
 void ProviderServices::log(ah_log_level level, const std::string& text) {
   std::lock_guard lock(mutex_);
   logs_.push_back(log_level_name(level) + ": " + text);
 }
 
-std::vector<std::string> ProviderServices::logs() const {
+void ProviderServices::fill(CallResult& result) const {
   std::lock_guard lock(mutex_);
-  return logs_;
+  result.logs = logs_;
+  result.progress = progress_;
+  result.questions = questions_;
+  result.problems.insert(result.problems.end(), problems_.begin(), problems_.end());
 }
 
 } // namespace ah::testkit::detail

@@ -1,10 +1,12 @@
-// The outside world of a call in a test: proxy requests go to a testkit::Provider, log lines are
-// collected for the result, and questions for an MCP client are refused (there is none).
+// The outside world of a call in a test: proxy requests go to a testkit::Provider, questions for
+// the MCP client to the test's testkit::Client, and log lines, progress and questions are
+// collected for the result.
 #pragma once
 
 #include "plugins.hpp"
 
 #include <actionhost/testkit/provider.hpp>
+#include <actionhost/testkit/result.hpp>
 
 #include <mutex>
 #include <string>
@@ -19,16 +21,25 @@ ProviderRequest to_provider_request(const plugins::HttpRequest& request);
 
 class ProviderServices : public plugins::DefaultCallServices {
 public:
-  ProviderServices(Provider& provider, std::string plugin_id);
+  ProviderServices(Provider& provider, Client client, std::string plugin_id);
   ah_status http_request(const plugins::HttpRequest& request,
                          plugins::HttpResponse& response) override;
+  ah_status client_request(const plugins::ClientRequest& request,
+                           plugins::ClientReply& reply) override;
+  void progress(double progress, std::optional<double> total, const std::string& message) override;
   void log(ah_log_level level, const std::string& text) override;
-  std::vector<std::string> logs() const;
+
+  // What the call left behind: its logs, progress, questions and client handlers that threw.
+  void fill(CallResult& result) const;
 
 private:
   Provider& provider_;
+  Client client_;
   mutable std::mutex mutex_;
   std::vector<std::string> logs_;
+  std::vector<Progress> progress_;
+  std::vector<ClientQuestion> questions_;
+  std::vector<std::string> problems_;
 };
 
 // "info", "warning", ...

@@ -11,6 +11,15 @@ std::ostream& operator<<(std::ostream& out, const CallResult& result) {
     out << "ok: " << (result.structured_json.empty() ? result.text : result.structured_json);
   for (const auto& line : result.logs)
     out << "\n  log " << line;
+  for (const auto& question : result.questions)
+    out << "\n  asked " << question.method << ": " << question.params_json;
+  for (const auto& step : result.progress) {
+    out << "\n  progress " << step.progress;
+    if (step.total)
+      out << "/" << *step.total;
+    if (!step.message.empty())
+      out << " " << step.message;
+  }
   // A replay mismatch usually is the action's error text too: print it once.
   for (const auto& line : result.problems)
     if (result.text.find(line) == std::string::npos)

@@ -71,12 +71,13 @@ std::unique_ptr<FakeProvider> items_provider() {
   return fake;
 }
 
-// integrations.yaml with the devloop plugin: two exposed actions and a staged one.
-std::string integrations(const std::string& base_url) {
+// integrations.yaml with the devloop plugin: two exposed actions and a staged one, and `extra`
+// lines of the integration's block.
+std::string integrations(const std::string& base_url, const std::string& extra = "") {
   return "  items:\n    plugin: " + devloop_plugin() +
          "\n    auth: { mode: API_KEY, headers: { X-Api-Key: '${apiKey}' } }\n"
          "    proxy: { base_url: '" +
-         base_url + "' }\n    actions: [list-items, create-item]\n    staged: [whoami]\n";
+         base_url + "' }\n    actions: [list-items, create-item]\n    staged: [whoami]\n" + extra;
 }
 
 std::vector<std::string> tool_names(const HttpReply& reply) {
@@ -115,7 +116,7 @@ TEST_CASE("devloop: dryrun through a real connection, save fixtures, then replay
   CHECK_THAT(run.out, Contains("#1 GET /items?limit=2&tag=red -> 200 ("));
   CHECK_THAT(run.out, Contains("\"name\": \"first\""));
   CHECK_THAT(run.out, Contains("output: valid against the output schema"));
-  CHECK_THAT(run.out, Contains("saved " + list + " (1 exchanges)"));
+  CHECK_THAT(run.out, Contains("saved " + list + " (1 exchange)\n"));
   no_secret(run.out + run.err);
   // The provider got the connection's key: the dry run used the real proxy and credentials.
   REQUIRE(fake->requests().size() == 1);
@@ -142,7 +143,7 @@ TEST_CASE("devloop: dryrun through a real connection, save fixtures, then replay
   run = deployment.cli({"dryrun", "--replay", list});
   INFO(run.out << run.err);
   CHECK(run.exit_code == 0);
-  CHECK_THAT(run.out, Contains("replaying " + list + " (1 recorded exchanges, no network)"));
+  CHECK_THAT(run.out, Contains("replaying " + list + " (1 recorded exchange, no network)"));
   CHECK_THAT(run.out,
              Contains("replay: every request matched a recording and the output is as recorded"));
 
@@ -151,11 +152,11 @@ TEST_CASE("devloop: dryrun through a real connection, save fixtures, then replay
   CHECK(run.exit_code == 0);
   CHECK_THAT(run.out, Contains("PASS create.json (items/create-item)"));
   CHECK_THAT(run.out, Contains("PASS list.json (items/list-items)"));
-  CHECK_THAT(run.out, Contains("2 fixture(s): 2 passed, 0 failed"));
+  CHECK_THAT(run.out, Contains("2 fixtures: 2 passed, 0 failed"));
 
   run = deployment.cli({"test", list});
   CHECK(run.exit_code == 0);
-  CHECK_THAT(run.out, Contains("1 fixture(s): 1 passed, 0 failed"));
+  CHECK_THAT(run.out, Contains("1 fixture: 1 passed, 0 failed"));
   run = deployment.cli({"test", (fixtures / "none").string()});
   CHECK(run.exit_code == 1);
   CHECK_THAT(run.err, Contains("is neither a folder nor a file"));
@@ -185,7 +186,7 @@ TEST_CASE("devloop: a replayed request with no recording fails with a diff again
                                "/items?limit=2&tag=red\n"
                                "  !   query limit: recorded \"2\", got \"3\"\n"
                                "  !   query tag: recorded \"red\", missing\n"));
-  CHECK_THAT(run.out, Contains("replay: 2 problem(s)"));
+  CHECK_THAT(run.out, Contains("replay: 2 problems"));
   CHECK_THAT(run.out, Contains("recorded exchange 0 (GET /items) was never requested"));
 
   // The provider's recorded answer changes: test names the output path that differs...
@@ -197,7 +198,7 @@ TEST_CASE("devloop: a replayed request with no recording fails with a diff again
   CHECK_THAT(run.out, Contains("FAIL list.json (items/list-items)"));
   CHECK_THAT(run.out, Contains("  output /structuredContent/fetched_at: expected "
                                "\"2026-01-01T00:00:01Z\", got \"2026-02-02T00:00:00Z\""));
-  CHECK_THAT(run.out, Contains("1 fixture(s): 0 passed, 1 failed"));
+  CHECK_THAT(run.out, Contains("1 fixture: 0 passed, 1 failed"));
   // ...until the fixture ignores it.
   write(list,
         replace(read(list), "\"ignore\": []", "\"ignore\": [\"/structuredContent/fetched_at\"]"));
@@ -212,7 +213,7 @@ TEST_CASE("devloop: a replayed request with no recording fails with a diff again
   CHECK(run.exit_code == 1);
   CHECK_THAT(run.out, Contains("FAIL broken.json"));
   CHECK_THAT(run.out, Contains(": exchanges[0].request: missing"));
-  CHECK_THAT(run.out, Contains("2 fixture(s): 1 passed, 1 failed"));
+  CHECK_THAT(run.out, Contains("2 fixtures: 1 passed, 1 failed"));
 }
 
 TEST_CASE("devloop: a staged action runs in dryrun, secrets redacted, but MCP clients neither "
@@ -288,7 +289,7 @@ TEST_CASE("devloop: --plugin runs a plugin integrations.yaml does not list, and 
       {"test", fixtures.string(), "--config", other.string(), "--plugin", devloop_plugin()});
   INFO(run.output);
   CHECK(run.exit_code == 0);
-  CHECK_THAT(run.output, Contains("1 fixture(s): 1 passed, 0 failed"));
+  CHECK_THAT(run.output, Contains("1 fixture: 1 passed, 0 failed"));
   run = run_actionhost({"dryrun", "--config", other.string(), "--plugin", devloop_plugin(),
                         "--integration", "fresh", "--action", "list-items", "--replay",
                         (fixtures / "list.json").string()});
@@ -345,4 +346,52 @@ TEST_CASE("devloop: the connection's metadata is saved with the fixture and seen
   INFO(run.out << run.err);
   CHECK(run.exit_code == 0);
   CHECK_THAT(run.out, Contains("#1 GET /items?limit=10&region=eu -> 200"));
+}
+
+TEST_CASE("devloop: fields integrations.yaml marks to redact never appear in dryrun's output or a "
+          "saved fixture",
+          "[integration][devloop]") {
+  auto fake = items_provider();
+  // "user" and "name" look harmless, but this provider's users are people: redact them.
+  KeyedHost deployment(integrations(fake->url(), "    redact: [user, Name]\n"));
+  deployment.create_connection("items", "c1", {"--api-key", "-"}, kApiKey + "\n");
+  auto dir = deployment.data_dir().parent_path();
+  auto who = (dir / "who.json").string();
+
+  auto run = deployment.cli({"dryrun", "--integration", "items", "--action", "whoami",
+                             "--connection", "c1", "--save", who});
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.out, Contains("<   \"user\": \"[redacted]\"")); // the provider's answer
+  CHECK_THAT(run.out.substr(run.out.find("\noutput")), Contains("\"user\": \"[redacted]\""));
+  CHECK(run.out.find("ada") == std::string::npos);
+  no_secret(run.out + run.err);
+  std::string saved = read(who);
+  CHECK(saved.find("ada") == std::string::npos);
+  CHECK_THAT(saved, Contains("\"user\": \"[redacted]\""));
+  // The list stays in integrations.yaml: the fixture's own list is the author's, still empty.
+  CHECK_THAT(saved, Contains("\"redact\": []"));
+
+  // In a request body and in the input too, whatever the case of the field's name.
+  auto create = (dir / "create.json").string();
+  run =
+      deployment.cli({"dryrun", "--integration", "items", "--action", "create-item", "--connection",
+                      "c1", "--input", R"({"name":"Grace Hopper"})", "--save", create});
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.out, Contains("#1 POST /items -> 201 ("));
+  CHECK(run.out.find("Grace") == std::string::npos);
+  saved = read(create);
+  CHECK(saved.find("Grace") == std::string::npos);
+  CHECK_THAT(saved, Contains("\"name\": \"[redacted]\""));
+  REQUIRE(fake->requests().size() == 2);
+  CHECK_THAT(fake->requests()[1].body, Contains("Grace Hopper")); // the provider got the real one
+
+  // A redacted recording still replays: a recorded [redacted] matches whatever is sent.
+  fake.reset();
+  run = deployment.cli({"dryrun", "--replay", create});
+  INFO(run.out << run.err);
+  CHECK(run.exit_code == 0);
+  CHECK_THAT(run.out, Contains("replay: every request matched a recording"));
+  CHECK(run.out.find("Grace") == std::string::npos);
 }

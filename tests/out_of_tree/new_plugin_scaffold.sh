@@ -43,6 +43,56 @@ fi
 grep -qF '/structuredContent/name: expected "Widget", got "Gadget"' <<<"$out" ||
   fail "the failing replay does not show the difference: $out"
 
+# In the tree (no --out): plugins/NAME, picked up by the tree's plugins/CMakeLists.txt and built
+# with the tree's targets. Configuring and building a copy of the whole repository would cost
+# minutes, so this runs in a stand-in tree instead: the script and the real plugins/CMakeLists.txt
+# (the glob that adds every plugin folder) copied to a temporary folder, under a root CMakeLists
+# that does what the real one does before plugins/: C++20, ACTIONHOST_PLUGIN_OUTPUT_DIR, -Wall
+# -Wextra, enable_testing() without include(CTest) (so ACTIONHOST_BUILD_TESTS alone turns the
+# plugin's tests on), and ActionHost::plugin-api, ActionHost::testkit and add_actionhost_plugin
+# already defined (here from the installed SDK; in the tree by plugin-api/, host/ and cmake/).
+tree="$work/tree"
+mkdir -p "$tree/scripts" "$tree/plugins"
+cp "$repo/scripts/new-plugin.sh" "$tree/scripts/"
+cp "$repo/plugins/CMakeLists.txt" "$tree/plugins/"
+cat >"$tree/CMakeLists.txt" <<'EOF'
+cmake_minimum_required(VERSION 3.22)
+project(ActionHost LANGUAGES C CXX)
+set(CMAKE_CXX_STANDARD 20)
+set(CMAKE_CXX_STANDARD_REQUIRED ON)
+set(ACTIONHOST_PLUGIN_OUTPUT_DIR ${CMAKE_BINARY_DIR}/plugins)
+option(ACTIONHOST_BUILD_TESTS "Build the test suite" ON)
+add_compile_options(-Wall -Wextra)
+enable_testing()
+find_package(ActionHost REQUIRED)
+add_subdirectory(plugins)
+EOF
+created="$("$tree/scripts/new-plugin.sh" acme-tree)"
+grep -qF "created plugins/acme-tree: plugin 'acme-tree'" <<<"$created" ||
+  fail "the in-tree run does not say what it created: $created"
+grep -qF "cmake --build build --target acme-tree acme-tree_tests" <<<"$created" ||
+  fail "the in-tree run does not say how to build it: $created"
+[[ -f "$tree/plugins/acme-tree/CMakeLists.txt" ]] || fail "no plugins/acme-tree/CMakeLists.txt"
+cmake -S "$tree" -B "$tree/build" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+build_log="$(cmake --build "$tree/build" -j2 --target acme-tree acme-tree_tests 2>&1)" || {
+  echo "$build_log"
+  fail "the in-tree scaffold does not build"
+}
+if grep -q "warning:" <<<"$build_log"; then
+  fail "the in-tree scaffold builds with warnings: $build_log"
+fi
+[[ -f "$tree/build/plugins/acme-tree.so" ]] ||
+  fail "the in-tree plugin did not land in ACTIONHOST_PLUGIN_OUTPUT_DIR with the others"
+out="$(ctest --test-dir "$tree/build" --output-on-failure 2>&1)" || {
+  echo "$out"
+  fail "the in-tree scaffold's tests fail straight away"
+}
+grep -q "100% tests passed, 0 tests failed out of 2" <<<"$out" ||
+  fail "expected the in-tree scaffold's 2 tests to pass: $out"
+grep -qF "acme-tree:get_item" <<<"$out" || fail "the in-tree tests are not named after the plugin: $out"
+[[ ! -e "$repo/plugins/acme-tree" ]] || fail "the stand-in run wrote into the source tree"
+echo "in the tree: plugins/acme-tree built by plugins/CMakeLists.txt and its 2 tests passed"
+
 # Bad names and occupied folders are refused with a reason, and nothing is written.
 refused() {
   local expected="$1"

@@ -10,6 +10,14 @@
 //   CHECK(result.output().issues.size() == 1);
 //   CHECK(provider.requests().at(0).query_param("state") == "open");
 //
+// An action that asks the user (elicitation) or the client's model (sampling) gets its answers
+// from handlers in CallSettings::client; the result keeps its questions, progress and log lines:
+//   ah::testkit::CallSettings settings;
+//   settings.client.on_elicit(ah::testkit::ClientAnswer::accept(Confirm{.confirm = true}));
+//   auto closed = plugin.call<CloseOut>("close_issues", CloseIn{...}, provider, settings);
+//   CHECK(closed.questions.at(0).message() == "Close 2 issues?");
+//   CHECK(closed.progress.size() == 3);
+//
 // A recorded call (actionhost dryrun --save) replays offline:
 //   ah::testkit::Fixture fixture("tests/fixtures/list_issues.json");
 //   REQUIRE_THAT(plugin.replay<ListOut>(fixture), ah::testkit::MatchesFixture(fixture));
@@ -18,6 +26,7 @@
 // matchers that print the whole result when an assertion fails.
 #pragma once
 
+#include <actionhost/testkit/client.hpp>
 #include <actionhost/testkit/fixture.hpp>
 #include <actionhost/testkit/plugin.hpp>
 #include <actionhost/testkit/provider.hpp>

@@ -45,6 +45,9 @@ SnoopOut snoop(ah::Context& ctx, const SnoopIn& in) {
       for (const auto& [name, value] : response.headers)
         d += "  " + name + ": " + value + "\n";
       d += "  body: " + response.body + "\n";
+    } catch (const ah::HttpError& e) {
+      out.last_status = 0;
+      d += std::string(e.what()) + "\n"; // the SDK's message already says "GET <path> failed: "
     } catch (const std::exception& e) {
       out.last_status = 0;
       d += "GET " + path + " failed: " + e.what() + "\n";

@@ -45,10 +45,40 @@ CreateIssueOut create_issue(ah::Context& ctx, const CreateIssueIn& in) {
   return {body->optValue<Poco::Int64>("number", 0), body->optValue<std::string>("html_url", "")};
 }
 
+CloseIssuesOut close_issues(ah::Context& ctx, const CloseIssuesIn& in) {
+  auto answer = ctx.elicit<CloseConfirmation>("Close " + std::to_string(in.numbers.size()) +
+                                              " issues in " + in.repo + "?");
+  if (!answer.accepted() || !answer.content->confirm)
+    throw ah::ToolError("the user did not confirm: nothing was closed");
+  CloseIssuesOut out{{}, answer.content->comment};
+  for (size_t i = 0; i < in.numbers.size(); ++i) {
+    std::string number = std::to_string(in.numbers[i]);
+    ctx.progress(static_cast<double>(i), static_cast<double>(in.numbers.size()),
+                 "closing #" + number);
+    auto body = ah::json::object();
+    body->set("state", "closed");
+    check(ctx.proxy().patch("/repos/" + in.repo + "/issues/" + number, body), in.repo);
+    out.closed.push_back(in.numbers[i]);
+  }
+  ctx.progress(static_cast<double>(in.numbers.size()), static_cast<double>(in.numbers.size()),
+               "done");
+  ctx.log(ah::LogLevel::notice, "closed " + std::to_string(out.closed.size()) + " issues");
+  return out;
+}
+
+SummaryOut summarize_issues(ah::Context& ctx, const ListIssuesIn& in) {
+  std::string titles;
+  for (const auto& issue : list_issues(ctx, in).issues)
+    titles += "\n- " + issue.title;
+  return {ctx.sample_text("Summarise these issues in one sentence:" + titles, 200)};
+}
+
 } // namespace
 } // namespace tracker
 
 AH_PLUGIN("tracker", "1.0.0", "Tracker", "Lists and creates issues through the proxy") {
   plugin.action("list_issues", tracker::list_issues).title("List issues").read_only();
   plugin.action("create_issue", tracker::create_issue).title("Create an issue");
+  plugin.action("close_issues", tracker::close_issues).title("Close issues, once confirmed");
+  plugin.action("summarize_issues", tracker::summarize_issues).title("Summarise open issues");
 }

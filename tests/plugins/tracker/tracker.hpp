@@ -52,4 +52,38 @@ struct CreateIssueOut {
   }
 };
 
+// close_issues asks the user to confirm (elicitation) and reports progress per issue.
+struct CloseIssuesIn {
+  std::string repo;
+  std::vector<std::int64_t> numbers;
+  static auto fields() {
+    return std::tuple{ah::field("repo", &CloseIssuesIn::repo, "owner/name").min_length(3),
+                      ah::field("numbers", &CloseIssuesIn::numbers, "The issues to close")};
+  }
+};
+
+struct CloseConfirmation {
+  bool confirm = false;
+  std::string comment;
+  static auto fields() {
+    return std::tuple{ah::field("confirm", &CloseConfirmation::confirm, "Close them"),
+                      ah::field("comment", &CloseConfirmation::comment, "Why")};
+  }
+};
+
+struct CloseIssuesOut {
+  std::vector<std::int64_t> closed;
+  std::string comment;
+  static auto fields() {
+    return std::tuple{ah::field("closed", &CloseIssuesOut::closed, "The issues closed"),
+                      ah::field("comment", &CloseIssuesOut::comment, "The user's reason")};
+  }
+};
+
+// summarize_issues asks the client's model (sampling) to summarise the open issues.
+struct SummaryOut {
+  std::string summary;
+  static auto fields() { return std::tuple{ah::field("summary", &SummaryOut::summary, "")}; }
+};
+
 } // namespace tracker

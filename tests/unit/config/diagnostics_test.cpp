@@ -418,6 +418,31 @@ TEST_CASE("an action cannot be both exposed and staged") {
               "actions and staged (staged actions are never exposed over MCP)"});
 }
 
+TEST_CASE("redact is a list of field names, each listed once whatever its case") {
+  CHECK(errors("integrations:\n"
+               "  crm:\n"
+               "    plugin: crm\n"
+               "    redact: email\n") ==
+        Lines{"integrations.yaml:4:13: integration 'crm': redact: expected a list of field "
+              "names, got 'email'"});
+  CHECK(errors("integrations:\n"
+               "  crm:\n"
+               "    plugin: crm\n"
+               "    redact: [email, '', phone number, {a: b}]\n") ==
+        Lines{"integrations.yaml:4:21: integration 'crm': redact[1]: expected a non-empty string",
+              "integrations.yaml:4:25: integration 'crm': redact[2]: expected a field name "
+              "without spaces, got 'phone number'",
+              "integrations.yaml:4:39: integration 'crm': redact[3]: expected a string, got a "
+              "map"});
+  CHECK(errors("integrations:\n"
+               "  crm:\n"
+               "    plugin: crm\n"
+               "    redact: [email, phone, Email, phone]\n") ==
+        Lines{"integrations.yaml:4:28: integration 'crm': redact: 'Email' is listed twice (as "
+              "'email': field names are case-insensitive)",
+              "integrations.yaml:4:35: integration 'crm': redact: 'phone' is listed twice"});
+}
+
 TEST_CASE("settings is a map") {
   CHECK(errors("integrations:\n"
                "  slack:\n"

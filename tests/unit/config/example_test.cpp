@@ -104,6 +104,12 @@ TEST_CASE("exposed and staged actions") {
   CHECK(zendesk.exposes("anything"));
 }
 
+TEST_CASE("fields to redact in dry runs and fixtures") {
+  Config config = load_example();
+  CHECK(config.find("slack")->redact == std::vector<std::string>{"email", "real_name"});
+  CHECK(config.find("zendesk")->redact.empty()); // only the built-in secret-looking names
+}
+
 TEST_CASE("settings become JSON typed by YAML 1.2's core schema") {
   Config config = load_example();
   CHECK(config.find("slack")->settings_json ==

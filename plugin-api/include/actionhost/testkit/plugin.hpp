@@ -3,6 +3,7 @@
 #pragma once
 
 #include <actionhost/sdk/encode.hpp>
+#include <actionhost/testkit/client.hpp>
 #include <actionhost/testkit/export.hpp>
 #include <actionhost/testkit/fixture.hpp>
 #include <actionhost/testkit/provider.hpp>
@@ -26,6 +27,9 @@ struct CallSettings {
   // ctx.cancelled()) and proxy requests after it fail with AH_ERR_CANCELLED. 0: only the
   // action's own timeout, if it declares one.
   std::chrono::milliseconds timeout{0};
+  // Answers the action's questions for the user or the client's model (elicitation, sampling);
+  // with no handlers every question fails as with a client lacking the capability.
+  Client client;
 };
 
 class AH_TESTKIT_API LoadedPlugin {

@@ -4,6 +4,7 @@
 #include <actionhost/plugin.h>
 #include <actionhost/sdk/decode.hpp>
 #include <actionhost/sdk/errors.hpp>
+#include <actionhost/testkit/client.hpp>
 #include <actionhost/testkit/export.hpp>
 
 #include <optional>
@@ -14,17 +15,26 @@
 
 namespace ah::testkit {
 
+// One notifications/progress the action sent (ctx.progress).
+struct Progress {
+  double progress = 0;
+  std::optional<double> total; // empty when the action did not know it
+  std::string message;
+};
+
 // The MCP CallToolResult of one call, as text. Failures of the plugin and of the host (arguments
 // its input schema rejects, output its output schema rejects, a crash in the action) are all tool
 // errors here, exactly as an MCP client would see them.
 struct CallResult {
   std::string action;
   bool is_error = false;
-  ah_status status = AH_OK;      // AH_ERR_TOOL for ah::ToolError, AH_ERR_INVALID_ARGUMENT, ...
-  std::string text;              // the text content blocks, joined by newlines
-  std::string structured_json;   // structuredContent; empty when there is none
-  std::string content_json;      // the content blocks as a JSON array
-  std::vector<std::string> logs; // what the action logged: "info: fetched 3 events"
+  ah_status status = AH_OK;       // AH_ERR_TOOL for ah::ToolError, AH_ERR_INVALID_ARGUMENT, ...
+  std::string text;               // the text content blocks, joined by newlines
+  std::string structured_json;    // structuredContent; empty when there is none
+  std::string content_json;       // the content blocks as a JSON array
+  std::vector<std::string> logs;  // what the action logged: "info: fetched 3 events"
+  std::vector<Progress> progress; // its progress notifications, in order
+  std::vector<ClientQuestion> questions; // what it asked the client (CallSettings::client)
   // What went wrong on the provider's side of the test during this call: requests nothing
   // answered (with the closest recorded request when replaying), handlers that threw, and when
   // replaying a fixture, recorded exchanges the action never requested.
