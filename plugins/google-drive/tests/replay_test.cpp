@@ -24,3 +24,12 @@ TEST_CASE("get_file replays its export, and a file gone since gives the not-foun
       plugin().call<drive::GetFileOut>("get_file", fixture.input<drive::GetFileIn>(), drive);
   CHECK_THAT(result, FailsWith(AH_ERR_TOOL, "search_files finds files by name"));
 }
+
+TEST_CASE("A recorded refusal replays as the same tool error") {
+  Fixture fixture(FIXTURE_DIR "/get_file_binary.json");
+
+  auto result = plugin().replay<drive::GetFileOut>(fixture);
+
+  REQUIRE_THAT(result, MatchesFixture(fixture));
+  CHECK_THAT(result, FailsWith(AH_ERR_TOOL, "is binary (application/pdf)"));
+}
