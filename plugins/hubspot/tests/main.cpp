@@ -1,3 +1,0 @@
-// The one main() of hubspot_unit_tests.
-#define CATCH_CONFIG_MAIN
-#include <catch2/catch.hpp>
