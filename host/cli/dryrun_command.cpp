@@ -241,11 +241,13 @@ int dryrun_command(const Args& args) {
   record.ignore = previous ? previous->ignore : std::vector<std::string>{};
   record = fixtures::redact(record, rules);
 
-  std::cout << "\noutput"
-            << (result.is_error ? " (tool error: " + plugins::status_name(result.status) + ")"
-                                : std::string())
-            << "\n"
-            << schema::to_json(record.output, 2) << "\n";
+  // A plain tool error needs no status after it; another status says why the call failed.
+  std::string failure;
+  if (result.is_error)
+    failure = result.status == AH_ERR_TOOL
+                  ? " (tool error)"
+                  : " (tool error: " + plugins::status_name(result.status) + ")";
+  std::cout << "\noutput" << failure << "\n" << schema::to_json(record.output, 2) << "\n";
   if (!result.is_error)
     std::cout << (target.action->output_schema ? "output: valid against the output schema\n"
                                                : "output: the action declares no output schema\n");
