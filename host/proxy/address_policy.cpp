@@ -55,8 +55,9 @@ Resolver system_resolver() {
     Poco::Net::IPAddress literal;
     if (Poco::Net::IPAddress::tryParse(host, literal))
       return std::vector<Poco::Net::IPAddress>{literal};
-    const auto& addresses = Poco::Net::DNS::hostByName(host).addresses();
-    return std::vector<Poco::Net::IPAddress>(addresses.begin(), addresses.end());
+    // Keep the entry: addresses() refers into it.
+    Poco::Net::HostEntry entry = Poco::Net::DNS::hostByName(host);
+    return entry.addresses();
   };
 }
 

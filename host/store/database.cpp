@@ -134,6 +134,15 @@ std::string random_hex(size_t bytes) {
   return out;
 }
 
+std::string time_ordered_id() {
+  static const char* digits = "0123456789abcdef";
+  auto micros = static_cast<uint64_t>(now_micros());
+  std::string id(14, '0');
+  for (int i = 13; i >= 0; --i, micros >>= 4)
+    id[static_cast<size_t>(i)] = digits[micros & 15];
+  return id + random_hex(9);
+}
+
 std::string to_base64(std::string_view raw) {
   std::ostringstream out;
   Poco::Base64Encoder encoder(out);

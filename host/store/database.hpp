@@ -81,6 +81,10 @@ int64_t now_micros();
 
 // Random identifiers: `bytes` random bytes in lowercase hex.
 std::string random_hex(size_t bytes);
+// A 32-digit hex id that sorts by creation time: the time in microseconds (14 digits), then 9
+// random bytes. Rows keyed by it are appended at the end of their primary-key index, where
+// random keys would dirty a different index page (and write it to the WAL) for every row.
+std::string time_ordered_id();
 std::string to_base64(std::string_view raw);
 std::string from_base64(std::string_view text);
 // A JSON array of strings and back (key limits, credential field names).

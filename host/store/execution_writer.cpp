@@ -2,6 +2,8 @@
 
 #include <Poco/Data/Statement.h>
 #include <Poco/Logger.h>
+#include <atomic>
+#include <cstdio>
 
 using namespace Poco::Data::Keywords;
 
@@ -20,20 +22,6 @@ void settle(std::shared_ptr<std::promise<void>>& done, const std::string& failur
   else
     done->set_exception(std::make_exception_ptr(StoreError(failure)));
   done.reset();
-}
-
-void insert_attempt(Poco::Data::Session& session, const std::string& execution_id,
-                    const proxy::Attempt& attempt, int64_t at_us) {
-  std::string id = random_hex(16);
-  Poco::Int64 recorded = at_us;
-  Poco::Int64 number = attempt.attempt;
-  Poco::Int64 status = attempt.status;
-  Poco::Int64 duration = attempt.duration.count();
-  session << "INSERT INTO attempts (id, execution_id, recorded_at, attempt, method, url, "
-             "status, duration_us, retry_reason, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      use(id), useRef(execution_id), use(recorded), use(number), useRef(attempt.method),
-      useRef(attempt.url), use(status), use(duration), useRef(attempt.retry_reason),
-      useRef(attempt.error), now;
 }
 
 } // namespace
@@ -75,7 +63,7 @@ void ExecutionWriter::attempt(const proxy::Attempt& attempt, int64_t at_us) {
 }
 
 void ExecutionWriter::finish(const std::string& execution_id, Outcome outcome,
-                             const std::string& error, int64_t at_us) {
+                             const std::string& error, int64_t at_us, bool wait) {
   Write write;
   write.execution_id = execution_id;
   write.finished = true;
@@ -92,7 +80,7 @@ void ExecutionWriter::finish(const std::string& execution_id, Outcome outcome,
       write.kind = Write::Kind::Finish; // its running row is written or queued
     }
   }
-  submit(std::move(write));
+  submit(std::move(write), wait);
 }
 
 void ExecutionWriter::flush() {
@@ -104,15 +92,22 @@ void ExecutionWriter::flush() {
   submit(std::move(barrier));
 }
 
-void ExecutionWriter::submit(Write write) {
-  write.done = std::make_shared<std::promise<void>>();
-  auto committed = write.done->get_future();
+void ExecutionWriter::submit(Write write, bool wait) {
+  std::future<void> committed;
   {
     std::lock_guard lock(mutex_);
+    // Buffered writes wait too once the writer is this far behind: the queue stays bounded
+    // (memory flat) when calls come faster than the disk takes them.
+    wait = wait || queue_.size() >= kMaxQueued;
+    if (wait) {
+      write.done = std::make_shared<std::promise<void>>();
+      committed = write.done->get_future();
+    }
     queue_.push_back(std::move(write));
   }
   wake_.notify_one();
-  committed.get();
+  if (wait)
+    committed.get();
 }
 
 void ExecutionWriter::queue_running_rows(bool all) {
@@ -154,8 +149,19 @@ void ExecutionWriter::run() {
         Poco::Logger::get("store").error(std::string("execution log: purge failed: ") + e.what());
       }
     }
-    if (!batch.empty())
+    if (!batch.empty()) {
+      static std::atomic<long> nb{0}, nw{0};
+      static std::chrono::steady_clock::duration busy{};
+      ++nb;
+      nw += batch.size();
+      auto t0 = std::chrono::steady_clock::now();
       write_batch(batch);
+      busy += std::chrono::steady_clock::now() - t0;
+      if (nb % 2000 == 0)
+        fprintf(stderr, "batches %ld writes %ld avg %.1f busy_us/batch %.1f\n", nb.load(),
+                nw.load(), double(nw) / nb,
+                std::chrono::duration<double, std::micro>(busy).count() / nb);
+    }
     batch.clear();
   }
 }
@@ -167,12 +173,16 @@ void ExecutionWriter::write_batch(std::vector<Write>& batch) {
     settle(write.done, failure);
   };
   try {
-    auto session = database_.session();
+    // The writer keeps one database connection (a lease from the pool) for its lifetime rather
+    // than taking one per batch; it is dropped after an error, and the next batch leases anew.
+    if (!lease_)
+      lease_ = std::make_unique<SessionLease>(database_);
+    auto& session = *lease_;
     try {
-      WriteTransaction transaction(*session, database_.dialect());
+      std::vector<const Write*> all;
       for (const auto& write : batch)
-        write_one(*session, write);
-      transaction.commit();
+        all.push_back(&write);
+      write_all(*session, all);
       for (auto& write : batch)
         settle(write.done, "");
     } catch (const Poco::Exception&) {
@@ -180,9 +190,7 @@ void ExecutionWriter::write_batch(std::vector<Write>& batch) {
       // alone, so only that one fails.
       for (auto& write : batch) {
         try {
-          WriteTransaction transaction(*session, database_.dialect());
-          write_one(*session, write);
-          transaction.commit();
+          write_all(*session, {&write});
           settle(write.done, "");
         } catch (const Poco::Exception& e) {
           report(write, "execution log: cannot record execution " + write.execution_id + ": " +
@@ -191,6 +199,7 @@ void ExecutionWriter::write_batch(std::vector<Write>& batch) {
       }
     }
   } catch (const std::exception& e) {
+    lease_.reset();
     std::string failure = std::string("execution log: cannot reach the database: ") + e.what();
     if (const auto* poco = dynamic_cast<const Poco::Exception*>(&e))
       failure = "execution log: cannot reach the database: " + poco->displayText();
@@ -200,45 +209,130 @@ void ExecutionWriter::write_batch(std::vector<Write>& batch) {
   }
 }
 
-void ExecutionWriter::write_one(Poco::Data::Session& session, const Write& write) {
-  switch (write.kind) {
-  case Write::Kind::Row: {
-    const auto& start = write.row.start;
-    std::string outcome = outcome_name(write.finished ? write.outcome : Outcome::Running);
-    Poco::Int64 started = write.row.started_us;
-    Poco::Int64 duration = write.finished_us - write.row.started_us;
-    Poco::Data::Statement insert(session);
-    // duration_us stays NULL while the call runs.
-    insert << std::string("INSERT INTO executions (id, integration_key, connection_id, action, "
-                          "key_id, key_name, started_at, outcome, error, duration_us) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ") +
-                  (write.finished ? "?)" : "NULL)"),
-        useRef(write.execution_id), useRef(start.connection.integration_key),
-        useRef(start.connection.connection_id), useRef(start.action), useRef(start.key_id),
-        useRef(start.key_name), use(started), use(outcome), useRef(write.error);
-    if (write.finished)
-      insert, use(duration);
-    insert.execute();
-    for (const auto& made : write.row.attempts)
-      insert_attempt(session, write.execution_id, made.attempt, made.at_us);
-    if (!start.connection.connection_id.empty())
-      touch_connection(session, start.connection, write.row.started_us);
-    break;
+namespace {
+
+// The rows of one table, column by column: one statement binds them all, so SQLite parses the
+// SQL once per batch rather than once per row (at a few dozen rows a batch, parsing and Poco's
+// per-statement setup would otherwise cost more than the rows themselves).
+struct ExecutionRows {
+  std::vector<std::string> id, integration, connection, action, key_id, key_name, outcome, error;
+  std::vector<Poco::Int64> started, duration;
+
+  void add(const std::string& execution_id, const ExecutionStart& start, int64_t started_us,
+           Outcome result, const std::string& failure, int64_t duration_us) {
+    id.push_back(execution_id);
+    integration.push_back(start.connection.integration_key);
+    connection.push_back(start.connection.connection_id);
+    action.push_back(start.action);
+    key_id.push_back(start.key_id);
+    key_name.push_back(start.key_name);
+    outcome.push_back(outcome_name(result));
+    error.push_back(failure);
+    started.push_back(started_us);
+    duration.push_back(duration_us);
   }
-  case Write::Kind::Attempt:
-    insert_attempt(session, write.execution_id, write.attempt.attempt, write.attempt.at_us);
-    break;
-  case Write::Kind::Finish: {
-    std::string outcome = outcome_name(write.outcome);
-    Poco::Int64 finished = write.finished_us;
+  // duration_us is NULL while a call runs.
+  void insert(Poco::Data::Session& session, bool finished) {
+    if (id.empty())
+      return;
+    std::string sql = "INSERT INTO executions (id, integration_key, connection_id, action, key_id, "
+                      "key_name, started_at, outcome, error, duration_us) VALUES (?, ?, ?, ?, ?, "
+                      "?, ?, ?, ?, ";
+    Poco::Data::Statement statement(session);
+    statement << sql + (finished ? "?)" : "NULL)"), use(id), use(integration), use(connection),
+        use(action), use(key_id), use(key_name), use(started), use(outcome), use(error);
+    if (finished)
+      statement, use(duration);
+    statement.execute();
+  }
+};
+
+struct AttemptRows {
+  std::vector<std::string> id, execution_id, method, url, retry_reason, error;
+  std::vector<Poco::Int64> recorded, attempt, status, duration;
+
+  void add(const std::string& execution, const proxy::Attempt& made, int64_t at_us) {
+    id.push_back(time_ordered_id());
+    execution_id.push_back(execution);
+    method.push_back(made.method);
+    url.push_back(made.url);
+    retry_reason.push_back(made.retry_reason);
+    error.push_back(made.error);
+    recorded.push_back(at_us);
+    attempt.push_back(made.attempt);
+    status.push_back(made.status);
+    duration.push_back(made.duration.count());
+  }
+  void insert(Poco::Data::Session& session) {
+    if (id.empty())
+      return;
+    session << "INSERT INTO attempts (id, execution_id, recorded_at, attempt, method, url, "
+               "status, duration_us, retry_reason, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        use(id), use(execution_id), use(recorded), use(attempt), use(method), use(url), use(status),
+        use(duration), use(retry_reason), use(error), now;
+  }
+};
+
+struct FinishRows {
+  std::vector<std::string> id, outcome, error;
+  std::vector<Poco::Int64> finished;
+
+  void update(Poco::Data::Session& session) {
+    if (id.empty())
+      return;
     session << "UPDATE executions SET outcome = ?, error = ?, duration_us = ? - started_at "
                "WHERE id = ?",
-        use(outcome), useRef(write.error), use(finished), useRef(write.execution_id), now;
-    break;
+        use(outcome), use(error), use(finished), use(id), now;
   }
-  case Write::Kind::Barrier:
-    break;
+};
+
+} // namespace
+
+// In one transaction: the rows first, then the updates of rows written as running before.
+void ExecutionWriter::write_all(Poco::Data::Session& session,
+                                const std::vector<const Write*>& writes) {
+  ExecutionRows finished, running;
+  AttemptRows attempts;
+  FinishRows finishes;
+  std::vector<const Write*> rows;
+  for (const Write* write : writes) {
+    switch (write->kind) {
+    case Write::Kind::Row: {
+      const auto& row = write->row;
+      if (write->finished)
+        finished.add(write->execution_id, row.start, row.started_us, write->outcome, write->error,
+                     write->finished_us - row.started_us);
+      else
+        running.add(write->execution_id, row.start, row.started_us, Outcome::Running, "", 0);
+      for (const auto& made : row.attempts)
+        attempts.add(write->execution_id, made.attempt, made.at_us);
+      rows.push_back(write);
+      break;
+    }
+    case Write::Kind::Attempt:
+      attempts.add(write->execution_id, write->attempt.attempt, write->attempt.at_us);
+      break;
+    case Write::Kind::Finish:
+      finishes.id.push_back(write->execution_id);
+      finishes.outcome.push_back(outcome_name(write->outcome));
+      finishes.error.push_back(write->error);
+      finishes.finished.push_back(write->finished_us);
+      break;
+    case Write::Kind::Barrier:
+      break;
+    }
   }
+  if (finished.id.empty() && running.id.empty() && attempts.id.empty() && finishes.id.empty())
+    return;
+  WriteTransaction transaction(session, database_.dialect());
+  finished.insert(session, true);
+  running.insert(session, false);
+  attempts.insert(session);
+  finishes.update(session);
+  for (const Write* write : rows)
+    if (!write->row.start.connection.connection_id.empty())
+      touch_connection(session, write->row.start.connection, write->row.started_us);
+  transaction.commit();
 }
 
 void ExecutionWriter::touch_connection(Poco::Data::Session& session,

@@ -31,6 +31,7 @@ namespace actionhost::store::detail {
 class ExecutionWriter {
 public:
   static constexpr std::chrono::milliseconds kRunningVisibleAfter{1000};
+  static constexpr size_t kMaxQueued = 512; // writes queued before buffered callers wait too
 
   // `purge` runs on the writer's thread every `purge_interval`, between batches, so no caller
   // ever waits for it.
@@ -41,9 +42,10 @@ public:
   // Return at once. Failures are logged: the log must never fail the call it describes.
   void begin(const std::string& execution_id, const ExecutionStart& start, int64_t at_us);
   void attempt(const proxy::Attempt& attempt, int64_t at_us);
-  // Returns once the finished row is committed; throws StoreError when it could not be.
+  // Returns once the finished row is committed (throws StoreError when it could not be), or at
+  // once with `wait` false (buffered mode: a failure is then only logged).
   void finish(const std::string& execution_id, Outcome outcome, const std::string& error,
-              int64_t at_us);
+              int64_t at_us, bool wait = true);
   // Returns once every call begun so far has its row (running or finished) committed.
   void flush();
 
@@ -70,11 +72,11 @@ private:
     std::shared_ptr<std::promise<void>> done; // when a caller waits for it
   };
 
-  void submit(Write write); // under no lock
+  void submit(Write write, bool wait = true); // under no lock
   void run();
   void queue_running_rows(bool all); // under mutex_: rows of calls running too long (or all)
   void write_batch(std::vector<Write>& batch);
-  void write_one(Poco::Data::Session& session, const Write& write);
+  void write_all(Poco::Data::Session& session, const std::vector<const Write*>& writes);
   void touch_connection(Poco::Data::Session& session, const ConnectionRef& connection, int64_t at);
 
   Database& database_;
@@ -88,7 +90,9 @@ private:
   std::unordered_map<std::string, Running> running_;
   bool stopping_ = false;
 
-  // Writer thread only: when each connection's last_used_at was last written.
+  // Writer thread only: its database connection, and when each connection's last_used_at was
+  // last written.
+  std::unique_ptr<SessionLease> lease_;
   std::map<std::pair<std::string, std::string>, int64_t> last_touched_;
   std::thread thread_; // last: starts once everything above exists
 };

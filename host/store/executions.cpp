@@ -18,14 +18,14 @@ constexpr auto kPurgeInterval = std::chrono::hours(1);
 } // namespace
 
 std::string SqlStore::begin_execution(const ExecutionStart& start) {
-  std::string id = random_hex(16);
+  std::string id = time_ordered_id();
   writer_->begin(id, start, now_micros());
   return id;
 }
 
 void SqlStore::finish_execution(const std::string& execution_id, Outcome outcome,
                                 const std::string& error) {
-  writer_->finish(execution_id, outcome, error, now_micros());
+  writer_->finish(execution_id, outcome, error, now_micros(), !options_.buffered_execution_log);
 }
 
 void SqlStore::record(const proxy::Attempt& attempt) {

@@ -199,10 +199,10 @@ public:
 
   // Execution log. Its writes are group-committed (many calls' rows in one transaction and
   // one fsync): begin_execution and record() return at once; finish_execution returns once the
-  // call's row (with its attempts) is committed. A call still running after a second gets its
-  // row then, as running.
-  // begin_execution returns the id that attempts and finish_execution name; it also marks the
-  // connection as used (last_used_at, written at most once a minute per connection).
+  // call's row (with its attempts) is committed (at once with
+  // StoreOptions::buffered_execution_log). A call still running after a second gets its row then,
+  // as running. begin_execution returns the id that attempts and finish_execution name; it also
+  // marks the connection as used (last_used_at, written at most once a minute per connection).
   virtual std::string begin_execution(const ExecutionStart& start) = 0;
   virtual void finish_execution(const std::string& execution_id, Outcome outcome,
                                 const std::string& error = {}) = 0;
@@ -230,6 +230,10 @@ struct StoreOptions {
   // Executions older than this are purged when the store opens and then about hourly.
   std::chrono::hours execution_retention = std::chrono::hours(24 * 30);
   size_t max_sessions = 16; // pooled database connections
+  // false (durable): finish_execution returns once the call's row is committed. true
+  // (buffered): it returns at once and the row is committed moments later with the next batch,
+  // so a crash can lose the last calls' rows; for deployments that value throughput more.
+  bool buffered_execution_log = false;
 };
 
 // The newest schema version this binary knows.
