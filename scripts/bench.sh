@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ActionHost benchmark (not a test): wrk against tools/list and tools/call echo at 1 and 64 connections,
 # in the session era (initialize first, then Mcp-Session-Id) and the 2026-07-28 era, for
-#   ours     build/bin/actionhost serving integrations.yaml (integration `sample`, /mcp/sample)
+#   ours     build/bin/actionhost serving integrations.yaml (integration `sample`, /mcp/sample), with
+#            each tool call's execution-log row committed before its answer (durable) and after (buffered)
 #   sdk1     the official SDK 1.x server in each of its modes (SDK1_MODES) — session era only
 #   sdk2     the official SDK 2.x dual-era server — 2026 era, and the session era statelessly
 #   fastmcp  fastmcp (built on SDK 1.x), stateful and stateless (FASTMCP_MODES) — session era only
@@ -22,7 +23,8 @@
 #      @modelcontextprotocol/server 2.4.0, @modelcontextprotocol/node 2.x; see PEERS_DIR/README.md;
 #      a missing peer is skipped with a note), POCO_THREADS (default 128), NODE (default node),
 #      SDK1_MODES (default "stateless-json stateless-sse stateful-json stateful-sse"),
-#      FASTMCP_MODES (default "stateful stateless").
+#      FASTMCP_MODES (default "stateful stateless"), OURS_LOGS (default "durable buffered": our host
+#      with server.execution_log durable, the default, and buffered; see host/config/README.md).
 # Bounded: every wrk run has a duration, the long run stops at its count or after LONG_MAX_S (default 900) s.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,6 +33,7 @@ bin="${ACTIONHOST_BIN:-$root/build/bin/actionhost}"
 peers="${PEERS_DIR:-/work/shared/peers}"
 NODE="${NODE:-node}"
 duration=10; long_count=1000000; conns="1 64"; only="ours,sdk1,sdk2,fastmcp,poco"
+ours_logs="${OURS_LOGS:-durable buffered}"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --smoke) duration=2; long_count=20000; LONG_CHUNK_S=${LONG_CHUNK_S:-2}; shift ;;
@@ -80,9 +83,9 @@ session_init() { # url -> prints session id (empty for stateless servers)
     -d '{"jsonrpc":"2.0","method":"notifications/initialized"}'
   echo "$sid"
 }
-start_ours() { # log data-dir -> sets server_pid and port
+start_ours() { # log data-dir [config] -> sets server_pid and port
   rm -f "$1"   # else the port of a previous run in the same log can be read before the new one starts
-  "$bin" serve --listen 127.0.0.1:0 --config "$root/integrations.yaml" --data-dir "$2" >"$1" 2>&1 &
+  "$bin" serve --listen 127.0.0.1:0 --config "${3:-$root/integrations.yaml}" --data-dir "$2" >"$1" 2>&1 &
   server_pid=$!
   port=""; for _ in $(seq 1 300); do
     port=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9][0-9]*\).*|\1|p' "$1" | head -n1)
@@ -141,14 +144,22 @@ nm="${PEERS_NODE_MODULES:-$peers/node_modules}"
 # ---- ours ----
 if want ours; then
   [[ -x "$bin" ]] || { echo "bench: $bin not built" >&2; exit 1; }
-  for era in session 2026; do
-    start_ours "$work/ours-$era.log" "$work/data-$era"
-    url="http://127.0.0.1:$port/mcp/sample"
-    if [[ $era == session ]]; then sleep 2; idle=$(rss_kb "$server_pid" VmRSS); echo "ours: idle RSS $((idle / 1024)) MB ($idle kB)"; fi
-    echo "ours, $era era ($url):"
-    bench_server ours host "$era" "$url"
-    peak ours "$era"
-    stop_server
+  for log in $ours_logs; do
+    # durable: the file as it is (the default); buffered: the same with server.execution_log set.
+    config="$root/integrations.yaml"
+    if [[ $log == buffered ]]; then
+      config="$work/integrations-buffered.yaml"
+      sed '/^server:/a\  execution_log: buffered' "$root/integrations.yaml" > "$config"
+    fi
+    for era in session 2026; do
+      start_ours "$work/ours-$log-$era.log" "$work/data-$log-$era" "$config"
+      url="http://127.0.0.1:$port/mcp/sample"
+      if [[ $era == session && $log == durable ]]; then sleep 2; idle=$(rss_kb "$server_pid" VmRSS); echo "ours: idle RSS $((idle / 1024)) MB ($idle kB)"; fi
+      echo "ours, execution log $log, $era era ($url):"
+      bench_server ours "$log" "$era" "$url"
+      peak ours "$log $era"
+      stop_server
+    done
   done
 fi
 
@@ -198,15 +209,15 @@ echo
 echo "Ratios (requests/s): ours / best Node peer (any SDK 1.x mode, SDK 2.x either era, fastmcp) for the"
 echo "same method and connections, in any era; ours / bare Poco JSON echo. Our stalled cells are left out;"
 echo "a peer's cell counts even when stalled (its figure is then an upper bound), marked with *."
-printf "  %-8s %-5s %-4s %10s %10s %-24s %8s %10s %8s %9s\n" era meth c ours "peer best" "(which)" ratio poco ratio "ours p99"
+printf "  %-9s %-8s %-5s %-4s %10s %10s %-24s %8s %10s %8s %9s\n" log era meth c ours "peer best" "(which)" ratio poco ratio "ours p99"
 awk -F'\t' '
   $10 != 0 && $1 == "ours" { next }
   { if ($1 == "sdk1" || $1 == "sdk2" || $1 == "fastmcp") { k = $4 FS $5; if ($6 + 0 > best[k] + 0) { best[k] = $6; bestn[k] = $1 ":" $2 "/" $3 ($10 != 0 ? "*" : "") } }
     if ($1 == "poco") poco[$4 FS $5] = $6
-    if ($1 == "ours") { ours[$3 FS $4 FS $5] = $6; p99[$3 FS $4 FS $5] = $8 } }
+    if ($1 == "ours") { ours[$2 FS $3 FS $4 FS $5] = $6; p99[$2 FS $3 FS $4 FS $5] = $8 } }
   END {
-    for (k in ours) { split(k, a, FS); m = a[2] FS a[3]
-      printf "  %-8s %-5s %-4s %10.0f %10s %-24s %8s %10s %8s %9.2f\n", a[1], a[2], a[3], ours[k],
+    for (k in ours) { split(k, a, FS); m = a[3] FS a[4]
+      printf "  %-9s %-8s %-5s %-4s %10.0f %10s %-24s %8s %10s %8s %9.2f\n", a[1], a[2], a[3], a[4], ours[k],
         (m in best) ? sprintf("%.0f", best[m]) : "-", (m in best) ? bestn[m] : "",
         (m in best && best[m] > 0) ? sprintf("%.2fx", ours[k] / best[m]) : "-",
         (m in poco) ? sprintf("%.0f", poco[m]) : "-", (m in poco && poco[m] > 0) ? sprintf("%.2f", ours[k] / poco[m]) : "-", p99[k] }

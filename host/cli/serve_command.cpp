@@ -138,10 +138,12 @@ std::unique_ptr<store::Store> open_serve_store(const ParsedArgs& args, const con
     if (config.server.execution_retention)
       options.execution_retention = std::chrono::duration_cast<std::chrono::hours>(
           std::max<config::Duration>(*config.server.execution_retention, std::chrono::hours(1)));
+    options.buffered_execution_log = config.server.execution_log_buffered.value_or(false);
     auto store = store::open_store(options);
-    log.information("store %s (schema %d, master key %s, executions kept %z h)", store->location(),
-                    store->schema_version(), options.vault->primary_key_id(),
-                    static_cast<size_t>(options.execution_retention.count()));
+    log.information("store %s (schema %d, master key %s, executions kept %z h, log %s)",
+                    store->location(), store->schema_version(), options.vault->primary_key_id(),
+                    static_cast<size_t>(options.execution_retention.count()),
+                    std::string(options.buffered_execution_log ? "buffered" : "durable"));
     return store;
   } catch (const std::exception& e) {
     std::cerr << "actionhost serve: " << e.what() << "\n";

@@ -90,6 +90,9 @@ struct ServerConfig {
   std::optional<int> max_connections;
   // How long the execution log keeps a tool call (default 30d); older ones are purged.
   std::optional<Duration> execution_retention;
+  // durable (default): a tool call's log row is committed before its response is sent;
+  // buffered: committed just after it (a crash can lose the last rows), for throughput.
+  std::optional<bool> execution_log_buffered;
 };
 
 enum class AuthMode { OAuth2, ApiKey, Basic, Bearer, None };

@@ -15,7 +15,8 @@ inline const std::vector<std::string> kServerKeys = {"listen",
                                                      "max_body_bytes",
                                                      "session_idle_timeout",
                                                      "max_connections",
-                                                     "execution_retention"};
+                                                     "execution_retention",
+                                                     "execution_log"};
 inline const std::vector<std::string> kIntegrationKeys = {
     "plugin", "sha256", "title",   "description", "instructions", "access",
     "auth",   "proxy",  "actions", "staged",      "redact",       "settings"};

@@ -38,6 +38,9 @@ ServerConfig read_server(const Context& ctx, const Field& field) {
     server.session_idle_timeout = read_duration(ctx, *timeout);
   if (auto retention = section.get("execution_retention"))
     server.execution_retention = read_duration(ctx, *retention);
+  if (auto log = section.get("execution_log"))
+    if (auto mode = read_choice(ctx, *log, {"durable", "buffered"}, "execution log mode"))
+      server.execution_log_buffered = *mode == "buffered";
   if (auto connections = section.get("max_connections"))
     if (auto n = read_int(ctx, *connections, kMinMaxConnections, kMaxMaxConnections))
       server.max_connections = static_cast<int>(*n);

@@ -39,7 +39,7 @@ TEST_CASE("an unknown key with no close match lists the keys allowed there") {
                "integrations: {}\n") ==
         Lines{"integrations.yaml:2:3: server: unknown key 'port' (expected listen, plugin_dir, "
               "allowed_origins, max_body_bytes, session_idle_timeout, max_connections, "
-              "execution_retention)"});
+              "execution_retention, execution_log)"});
 }
 
 TEST_CASE("a key of another section says where it belongs, usually a wrong indentation") {
@@ -298,6 +298,18 @@ TEST_CASE("max_connections is an integer from 1 to 100000") {
                "integrations: {}\n") ==
         Lines{"integrations.yaml:1:28: server.max_connections: expected an integer from 1 to "
               "100000, got 'many'"});
+}
+
+TEST_CASE("execution_log is durable (the default) or buffered") {
+  CHECK_FALSE(load("integrations: {}\n").server.execution_log_buffered);
+  CHECK(load("server: { execution_log: buffered }\nintegrations: {}\n")
+            .server.execution_log_buffered == true);
+  CHECK(load("server: { execution_log: durable }\nintegrations: {}\n")
+            .server.execution_log_buffered == false);
+  CHECK(errors("server: { execution_log: async }\n"
+               "integrations: {}\n") ==
+        Lines{"integrations.yaml:1:26: unknown execution log mode 'async' "
+              "(expected durable, buffered)"});
 }
 
 TEST_CASE("listen is host:port") {

@@ -183,3 +183,30 @@ TEST_CASE("a connection's last use is written at most once a minute", "[store][l
   f.store->finish_execution(f.store->begin_execution(call("slack", "acme", "b")), Outcome::Ok);
   CHECK(f.store->find_connection({"slack", "acme"})->last_used_at == first);
 }
+
+TEST_CASE("buffered: finish returns before the row is committed, which follows with the next "
+          "batch",
+          "[store][logs]") {
+  StoreFixture f;
+  StoreOptions options;
+  options.data_dir = f.data_dir;
+  options.vault = vault_with({f.key});
+  options.buffered_execution_log = true;
+  f.store.reset();
+  f.store = open_store(options);
+  std::string id = f.store->begin_execution(call("slack", "acme", "a"));
+  f.store->finish_execution(id, Outcome::Ok);
+  f.store->flush_execution_log();
+  auto log = f.store->list_executions({});
+  REQUIRE(log.size() == 1);
+  CHECK(log[0].id == id);
+  CHECK(log[0].outcome == Outcome::Ok);
+
+  // Closing the store commits what is still queued.
+  std::string last = f.store->begin_execution(call("slack", "acme", "b"));
+  f.store->finish_execution(last, Outcome::ToolError, "boom");
+  f.store.reset();
+  std::string outcome;
+  f.raw() << "SELECT outcome FROM executions WHERE id = ?", bind(last), into(outcome), now;
+  CHECK(outcome == "tool_error");
+}
