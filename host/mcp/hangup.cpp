@@ -33,14 +33,19 @@ uint64_t HangupWatch::watch(http::Request& request, std::function<void()> on_han
   if (!impl)
     return 0;
   uint64_t ticket;
+  bool first;
   {
     std::lock_guard lock(mutex_);
     if (stopping_)
       return 0;
     ticket = next_++;
+    first = entries_.empty();
     entries_.emplace(ticket, Entry{impl->socket(), std::move(on_hangup)});
   }
-  cv_.notify_all();
+  // Only an idle watcher needs waking: a busy one polls every kPollPeriod and finds the new
+  // entry then. Waking it for every request would cost a context switch per request.
+  if (first)
+    cv_.notify_all();
   return ticket;
 }
 
