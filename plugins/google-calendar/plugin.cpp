@@ -1,56 +1,14 @@
-// Registration of google-calendar: the shared calendar actions, with honest annotations.
+// Registration of google-calendar: the shared calendar actions (plugins/shared/calendar).
 #include "google.hpp"
+
+#include <calendar/actions.hpp>
 
 AH_PLUGIN("google-calendar", "1.0.0", "Google Calendar",
           "Google Calendar (API v3): calendars, events and free slots") {
   using namespace google_calendar;
-  plugin.action("list_calendars", list_calendars)
-      .title("List calendars")
-      .description("Lists every calendar this connection can see, with the ids the other "
-                   "actions take and whether events can be created in it.")
-      .read_only()
-      .idempotent()
-      .open_world();
-  plugin.action("list_events", list_events)
-      .title("List events")
-      .description("Lists the events of a calendar in start order, optionally within a time "
-                   "window and matching a text, up to `limit` events over as many pages as "
-                   "needed.")
-      .read_only()
-      .idempotent()
-      .open_world();
-  // Not idempotent: each call creates another event.
-  plugin.action("create_event", create_event)
-      .title("Create event")
-      .description("Creates an event and invites the attendees (they get an email); with "
-                   "video_meeting it gets a Google Meet link.")
-      .read_only(false)
-      .destructive(false)
-      .idempotent(false)
-      .open_world();
-  // Idempotent: the same fields set twice give the same event, and a video meeting is asked
-  // for with a request id derived from the event, so Google creates it once.
-  plugin.action("update_event", update_event)
-      .title("Update event")
-      .description("Changes the given fields of an event and leaves the others; attendees "
-                   "replaces the whole list.")
-      .read_only(false)
-      .destructive(true)
-      .idempotent(true)
-      .open_world();
-  plugin.action("delete_event", delete_event)
-      .title("Delete event")
-      .description("Deletes an event; attendees are not notified.")
-      .read_only(false)
-      .destructive(true)
-      .idempotent(true)
-      .open_world();
-  plugin.action("find_free_slots", find_free_slots)
-      .title("Find free slots")
-      .description("Finds periods when every attendee is free for at least duration_minutes, "
-                   "within a window and optional working hours (read in the UTC offset of "
-                   "`from`), from one free/busy query.")
-      .read_only()
-      .idempotent()
-      .open_world();
+  // A video meeting is asked for with a request id derived from the event, so an update that
+  // asks again does not create a second one.
+  calendar::register_actions(plugin, {list_calendars, list_events, create_event, update_event,
+                                      delete_event, find_free_slots, "it gets a Google Meet link",
+                                      "attendees are not notified"});
 }
