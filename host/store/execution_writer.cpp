@@ -2,8 +2,6 @@
 
 #include <Poco/Data/Statement.h>
 #include <Poco/Logger.h>
-#include <atomic>
-#include <cstdio>
 
 using namespace Poco::Data::Keywords;
 
@@ -149,19 +147,8 @@ void ExecutionWriter::run() {
         Poco::Logger::get("store").error(std::string("execution log: purge failed: ") + e.what());
       }
     }
-    if (!batch.empty()) {
-      static std::atomic<long> nb{0}, nw{0};
-      static std::chrono::steady_clock::duration busy{};
-      ++nb;
-      nw += batch.size();
-      auto t0 = std::chrono::steady_clock::now();
+    if (!batch.empty())
       write_batch(batch);
-      busy += std::chrono::steady_clock::now() - t0;
-      if (nb % 2000 == 0)
-        fprintf(stderr, "batches %ld writes %ld avg %.1f busy_us/batch %.1f\n", nb.load(),
-                nw.load(), double(nw) / nb,
-                std::chrono::duration<double, std::micro>(busy).count() / nb);
-    }
     batch.clear();
   }
 }

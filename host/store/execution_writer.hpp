@@ -8,8 +8,9 @@
 // A call's row is written once, when it finishes, with its attempts (one fsync on the call's
 // path, not three). A call still running after kRunningVisibleAfter is written as "running"
 // then, and updated when it finishes, so `actionhost logs` shows slow and stuck calls.
-// finish() returns only once its row is durable: a response can be sent knowing its log entry
-// is committed.
+// finish() returns only once its row is durable, so a response can be sent knowing its log
+// entry is committed; in buffered mode (server.execution_log) it returns at once unless the
+// queue is kMaxQueued deep.
 #pragma once
 
 #include "database.hpp"
