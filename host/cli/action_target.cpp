@@ -1,5 +1,6 @@
 #include "action_target.hpp"
 #include "options.hpp"
+#include "plugin_dir.hpp"
 
 #include "schema.hpp"
 
@@ -12,15 +13,6 @@
 namespace actionhost::cli {
 
 namespace {
-
-// As serve: build/plugins next to build/bin/actionhost, <prefix>/plugins when installed.
-std::filesystem::path plugin_dir_next_to_binary() {
-  std::error_code ec;
-  auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (ec)
-    return std::filesystem::absolute("plugins");
-  return self.parent_path().parent_path() / "plugins";
-}
 
 std::string action_names(const plugins::Plugin& plugin) {
   std::string names;

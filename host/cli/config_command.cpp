@@ -3,6 +3,7 @@
 // listen address.
 #include "commands.hpp"
 #include "options.hpp"
+#include "plugin_dir.hpp"
 
 #include "config.hpp"
 
@@ -20,24 +21,11 @@ CommandSpec config_check_spec() {
   spec.description = "Validates the integrations file and the plugin files it names, and prints "
                      "every problem with its file:line:column. Exits 0 when everything checks "
                      "out, 1 otherwise.";
-  add_value_option(spec, "plugin-dir", "DIR",
-                   "Where plugin files are looked up (default: server.plugin_dir, else the "
-                   "plugins folder next to the binary's folder).");
+  add_plugin_dir_option(spec);
   add_value_option(spec, "listen", "HOST:PORT",
                    "The address serve will listen on, for the access: open check (default: "
                    "server.listen, else 127.0.0.1:8080).");
   return spec;
-}
-
-// Same order as serve: flag, then the file, then next to the binary (build/bin -> build/plugins).
-std::filesystem::path plugin_dir(const ParsedArgs& args, const config::Config& config) {
-  if (args.has("plugin-dir"))
-    return std::filesystem::absolute(args.get("plugin-dir"));
-  if (config.server.plugin_dir)
-    return *config.server.plugin_dir;
-  std::error_code error;
-  auto binary = std::filesystem::read_symlink("/proc/self/exe", error);
-  return binary.parent_path().parent_path() / "plugins";
 }
 
 std::string summary(const config::Config& config) {

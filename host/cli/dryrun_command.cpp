@@ -6,6 +6,7 @@
 #include "dryrun_live.hpp"
 #include "dryrun_report.hpp"
 #include "options.hpp"
+#include "plugin_dir.hpp"
 #include "store_access.hpp"
 
 #include "fixtures.hpp"
@@ -45,9 +46,7 @@ CommandSpec dryrun_spec() {
   add_value_option(spec, "plugin", "PATH.so",
                    "Load this plugin file instead of the integration's (it may not be in "
                    "integrations.yaml yet; any of its actions can run).");
-  add_value_option(spec, "plugin-dir", "DIR",
-                   "Where plugin files are looked up (default: server.plugin_dir, else the plugins "
-                   "folder next to the binary's folder).");
+  add_plugin_dir_option(spec);
   add_value_option(spec, "save", "FILE",
                    "Write the call as a fixture: input, output and every exchange, secrets and "
                    "the integration's redact fields redacted (an existing file's ignore and "

@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "logging.hpp"
 #include "options.hpp"
+#include "plugin_dir.hpp"
 #include "signals.hpp"
 #include "store_access.hpp"
 
@@ -32,9 +33,7 @@ CommandSpec serve_spec() {
   add_value_option(spec, "listen", "HOST:PORT",
                    "Address to listen on (default: server.listen, else 127.0.0.1:8080). "
                    "Port 0 picks a free port.");
-  add_value_option(spec, "plugin-dir", "DIR",
-                   "Where plugin files are looked up (default: server.plugin_dir, else the "
-                   "plugins folder next to the binary's folder).");
+  add_plugin_dir_option(spec);
   add_value_option(spec, "max-connections", "N",
                    "Connections served at once, 1-100000 (default: server.max_connections, else "
                    "512). As many more wait in a queue; beyond that a connection is answered 503 "
@@ -67,16 +66,6 @@ std::optional<int> max_connections(const ParsedArgs& args, const config::Config&
       value > config::kMaxMaxConnections)
     return std::nullopt;
   return value;
-}
-
-// Where plugins are looked up by default: build/plugins next to build/bin/actionhost, and
-// likewise <prefix>/plugins for an installed binary.
-std::filesystem::path default_plugin_dir() {
-  std::error_code ec;
-  auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (ec)
-    return std::filesystem::absolute("plugins");
-  return self.parent_path().parent_path() / "plugins";
 }
 
 // Plugins' own log lines (outside requests) go to the "plugin.<id>" logger.
@@ -210,9 +199,7 @@ int serve_command(const Args& args) {
     return kExitFailure;
 
   registry::BuildOptions build_options;
-  build_options.plugin_dir = parsed->has("plugin-dir")
-                                 ? std::filesystem::absolute(parsed->get("plugin-dir"))
-                                 : config.server.plugin_dir.value_or(default_plugin_dir());
+  build_options.plugin_dir = plugin_dir(*parsed, config);
   build_options.host_version = ACTIONHOST_VERSION;
   build_options.log = plugin_log_sink();
   // Plugins may announce changes from init on; the MCP service subscribes once it exists.

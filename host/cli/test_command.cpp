@@ -3,6 +3,7 @@
 #include "action_target.hpp"
 #include "commands.hpp"
 #include "options.hpp"
+#include "plugin_dir.hpp"
 
 #include "fixtures.hpp"
 
@@ -28,9 +29,7 @@ CommandSpec test_spec() {
   add_value_option(spec, "plugin", "PATH.so",
                    "Run every fixture against this plugin file, whether or not integrations.yaml "
                    "lists it yet.");
-  add_value_option(spec, "plugin-dir", "DIR",
-                   "Where plugin files are looked up (default: server.plugin_dir, else the plugins "
-                   "folder next to the binary's folder).");
+  add_plugin_dir_option(spec);
   spec.min_positional = 1;
   spec.max_positional = 1;
   return spec;
