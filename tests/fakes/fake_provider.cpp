@@ -220,6 +220,18 @@ Reply FakeProvider::answer(const Request& request) {
   return route(request);
 }
 
+StopSignals::StopSignals() {
+  sigemptyset(&signals_);
+  sigaddset(&signals_, SIGINT);
+  sigaddset(&signals_, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
+}
+
+void StopSignals::wait() {
+  int signal = 0;
+  sigwait(&signals_, &signal);
+}
+
 TokenEndpoint::TokenEndpoint(std::string client_id, std::string client_secret,
                              std::string refresh_token)
     : client_id_(std::move(client_id)), client_secret_(std::move(client_secret)),

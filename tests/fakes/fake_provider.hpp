@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -115,6 +116,17 @@ private:
   std::string refresh_token_;
   std::string previous_refresh_token_; // with grace_previous
   std::atomic<int> grants_{0};
+};
+
+// For a standalone fake's main(): blocks SIGINT and SIGTERM (construct it before any server
+// thread starts, so they inherit the mask), then wait() returns when one of them arrives.
+class StopSignals {
+public:
+  StopSignals();
+  void wait();
+
+private:
+  sigset_t signals_;
 };
 
 // gzip-compresses `text` (for replies a test builds by hand).

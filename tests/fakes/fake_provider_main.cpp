@@ -9,18 +9,13 @@
 #include "fake_provider.hpp"
 
 #include <atomic>
-#include <csignal>
 #include <iostream>
 
 using actionhost::fakes::Reply;
 using actionhost::fakes::Request;
 
 int main() {
-  sigset_t stop;
-  sigemptyset(&stop);
-  sigaddset(&stop, SIGINT);
-  sigaddset(&stop, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop, nullptr); // before any server thread starts
+  actionhost::fakes::StopSignals stop; // before any server thread starts
 
   actionhost::fakes::FakeProvider provider;
   actionhost::fakes::TokenEndpoint tokens("fake-client", "fake-secret", "refresh-1");
@@ -47,7 +42,6 @@ int main() {
   });
 
   std::cout << provider.url() << std::endl;
-  int signal = 0;
-  sigwait(&stop, &signal);
+  stop.wait();
   return 0;
 }

@@ -8,15 +8,10 @@
 // trashed doc, three of them with "plan" in their names.
 #include "drive_fake.hpp"
 
-#include <csignal>
 #include <iostream>
 
 int main() {
-  sigset_t stop;
-  sigemptyset(&stop);
-  sigaddset(&stop, SIGINT);
-  sigaddset(&stop, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop, nullptr); // before any server thread starts
+  actionhost::fakes::StopSignals stop; // before any server thread starts
 
   actionhost::fakes::DriveFake drive;
   drive.accept_token("fixture-access-token");
@@ -48,7 +43,6 @@ int main() {
   drive.page_cap(2); // small pages, so recordings show the paging
 
   std::cout << drive.url() << std::endl;
-  int signal = 0;
-  sigwait(&stop, &signal);
+  stop.wait();
   return 0;
 }

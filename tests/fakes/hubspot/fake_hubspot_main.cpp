@@ -12,18 +12,13 @@
 // Records created while it runs get the next ids (105, ...) and the current time.
 #include "fake_hubspot.hpp"
 
-#include <csignal>
 #include <cstdint>
 #include <iostream>
 
 using actionhost::fakes::FakeHubSpot;
 
 int main() {
-  sigset_t stop;
-  sigemptyset(&stop);
-  sigaddset(&stop, SIGINT);
-  sigaddset(&stop, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop, nullptr); // before any server thread starts
+  actionhost::fakes::StopSignals stop; // before any server thread starts
 
   FakeHubSpot hubspot("hubspot-fixture-token", "fixture-client", "fixture-secret",
                       "fixture-refresh");
@@ -45,7 +40,6 @@ int main() {
   }
 
   std::cout << hubspot.url() << std::endl;
-  int signal = 0;
-  sigwait(&stop, &signal);
+  stop.wait();
   return 0;
 }

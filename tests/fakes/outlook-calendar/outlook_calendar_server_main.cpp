@@ -9,15 +9,10 @@
 //   bob@example.com busy 2026-03-02 10:00-11:30Z and 14:00-15:00Z.
 #include "outlook_calendar_fake.hpp"
 
-#include <csignal>
 #include <iostream>
 
 int main() {
-  sigset_t stop;
-  sigemptyset(&stop);
-  sigaddset(&stop, SIGINT);
-  sigaddset(&stop, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop, nullptr); // before any server thread starts
+  actionhost::fakes::StopSignals stop; // before any server thread starts
 
   actionhost::fakes::OutlookCalendarFake graph("fixture-access-token", "fixture-client",
                                                "fixture-secret", "fixture-refresh-token");
@@ -35,7 +30,6 @@ int main() {
   graph.page_size = 2; // small pages, so recordings show the paging
 
   std::cout << graph.base_url() << std::endl;
-  int signal = 0;
-  sigwait(&stop, &signal);
+  stop.wait();
   return 0;
 }

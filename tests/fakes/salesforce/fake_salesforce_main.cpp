@@ -13,7 +13,6 @@
 // Records created while it runs get the next ids and the current time.
 #include "fake_salesforce.hpp"
 
-#include <csignal>
 #include <cstdint>
 #include <iostream>
 #include <map>
@@ -21,11 +20,7 @@
 using actionhost::fakes::FakeSalesforce;
 
 int main() {
-  sigset_t stop;
-  sigemptyset(&stop);
-  sigaddset(&stop, SIGINT);
-  sigaddset(&stop, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop, nullptr); // before any server thread starts
+  actionhost::fakes::StopSignals stop; // before any server thread starts
 
   FakeSalesforce org("salesforce-fixture-token", "fixture-client", "fixture-secret",
                      "fixture-refresh");
@@ -53,7 +48,6 @@ int main() {
   }
 
   std::cout << org.url() << std::endl;
-  int signal = 0;
-  sigwait(&stop, &signal);
+  stop.wait();
   return 0;
 }

@@ -11,17 +11,12 @@
 // Every page of conversations.list holds at most two channels, so listing them walks the cursor.
 #include "slack_fake.hpp"
 
-#include <csignal>
 #include <iostream>
 
 using actionhost::fakes::SlackFake;
 
 int main() {
-  sigset_t stop;
-  sigemptyset(&stop);
-  sigaddset(&stop, SIGINT);
-  sigaddset(&stop, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop, nullptr); // before any server thread starts
+  actionhost::fakes::StopSignals stop; // before any server thread starts
 
   SlackFake slack;
   slack.accept_token("xoxb-fixture-token");
@@ -38,7 +33,6 @@ int main() {
                                      "update " + std::to_string(i), ""});
 
   std::cout << slack.url() << std::endl;
-  int signal = 0;
-  sigwait(&stop, &signal);
+  stop.wait();
   return 0;
 }
