@@ -1,5 +1,7 @@
 #include "execution_writer.hpp"
 
+#include <algorithm>
+
 #include <Poco/Data/Statement.h>
 #include <Poco/Logger.h>
 
@@ -11,16 +13,6 @@ namespace {
 // last_used_at says when a connection was last used, to the minute: writing it on every call
 // would add a row update to every call for a figure nobody reads to the second.
 constexpr int64_t kTouchIntervalUs = 60'000'000;
-
-void settle(std::shared_ptr<std::promise<void>>& done, const std::string& failure) {
-  if (!done)
-    return;
-  if (failure.empty())
-    done->set_value();
-  else
-    done->set_exception(std::make_exception_ptr(StoreError(failure)));
-  done.reset();
-}
 
 } // namespace
 
@@ -91,21 +83,84 @@ void ExecutionWriter::flush() {
 }
 
 void ExecutionWriter::submit(Write write, bool wait) {
-  std::future<void> committed;
-  {
-    std::lock_guard lock(mutex_);
-    // Buffered writes wait too once the writer is this far behind: the queue stays bounded
-    // (memory flat) when calls come faster than the disk takes them.
-    wait = wait || queue_.size() >= kMaxQueued;
-    if (wait) {
-      write.done = std::make_shared<std::promise<void>>();
-      committed = write.done->get_future();
-    }
-    queue_.push_back(std::move(write));
-  }
-  wake_.notify_one();
+  Waiter self;
+  std::unique_lock lock(mutex_);
+  // Buffered writes wait too once the log is this far behind: the queue stays bounded (memory
+  // flat) when calls come faster than the disk takes them.
+  wait = wait || queue_.size() >= kMaxQueued;
   if (wait)
-    committed.get();
+    write.waiter = &self;
+  queue_.push_back(std::move(write));
+  if (!wait) {
+    // Nobody waits for it: the background thread writes it, unless a writer at work takes it.
+    if (!writing_) {
+      lock.unlock();
+      wake_.notify_one();
+    }
+    return;
+  }
+  if (!writing_) {
+    writing_ = true;
+    self.lead = true;
+  }
+  for (;;) {
+    if (self.lead) {
+      lead(lock, &self); // its batch holds this caller's write
+      break;
+    }
+    lock.unlock();
+    self.wake.wait();
+    // Committed: return without touching mutex_, which the writer may still hold.
+    if (self.done.load(std::memory_order_acquire))
+      break;
+    lock.lock(); // woken to lead
+  }
+  if (!self.failure.empty())
+    throw StoreError(self.failure);
+}
+
+void ExecutionWriter::settle(Write& write, const std::string& failure,
+                             std::vector<Waiter*>& settled) {
+  if (!write.waiter)
+    return;
+  Waiter* waiter = std::exchange(write.waiter, nullptr);
+  waiter->failure = failure;
+  waiter->done.store(true, std::memory_order_release);
+  settled.push_back(waiter);
+}
+
+void ExecutionWriter::lead(std::unique_lock<std::mutex>& lock, Waiter* self) {
+  // One batch: everything queued, which includes the leader's own write.
+  std::vector<Write> batch(std::make_move_iterator(queue_.begin()),
+                           std::make_move_iterator(queue_.end()));
+  queue_.clear();
+  std::vector<Waiter*> settled;
+  if (!batch.empty()) {
+    lock.unlock();
+    write_batch(batch, settled);
+    lock.lock();
+  }
+  if (self)
+    self->lead = false;
+  // Pass the role on first, to the first caller waiting in the queue, so the next batch starts
+  // before the callers of this one are woken (each of which may take the CPU from this thread);
+  // with nobody waiting, leave what remains to the background thread.
+  auto next = std::find_if(queue_.begin(), queue_.end(), [](const Write& w) { return w.waiter; });
+  if (next != queue_.end()) {
+    next->waiter->lead = true;
+    next->waiter->wake.set();
+  } else {
+    writing_ = false;
+    if (!queue_.empty() || background_waits_)
+      wake_.notify_one();
+  }
+  if (settled.empty())
+    return;
+  lock.unlock();
+  for (Waiter* waiter : settled)
+    if (waiter != self)
+      waiter->wake.set();
+  lock.lock();
 }
 
 void ExecutionWriter::queue_running_rows(bool all) {
@@ -125,39 +180,41 @@ void ExecutionWriter::queue_running_rows(bool all) {
 }
 
 void ExecutionWriter::run() {
-  std::vector<Write> batch;
+  std::unique_lock lock(mutex_);
   for (;;) {
-    {
-      std::unique_lock lock(mutex_);
-      auto until = next_purge_;
-      for (const auto& [id, call] : running_)
-        until = std::min(until, call.begun + kRunningVisibleAfter);
-      wake_.wait_until(lock, until, [this] { return stopping_ || !queue_.empty(); });
-      queue_running_rows(stopping_);
-      if (queue_.empty() && stopping_)
-        return;
-      batch.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.end()));
-      queue_.clear();
+    auto until = next_purge_;
+    for (const auto& [id, call] : running_)
+      until = std::min(until, call.begun + kRunningVisibleAfter);
+    wake_.wait_until(lock, until, [this] { return stopping_ || (!writing_ && !queue_.empty()); });
+    if (writing_) {
+      // A caller is writing: take the role when it is done (it wakes this thread then).
+      background_waits_ = true;
+      wake_.wait(lock, [this] { return !writing_; });
+      background_waits_ = false;
     }
+    queue_running_rows(stopping_);
+    writing_ = true;
     if (std::chrono::steady_clock::now() >= next_purge_) {
       next_purge_ = std::chrono::steady_clock::now() + purge_interval_;
+      lock.unlock();
       try {
         purge_();
       } catch (const std::exception& e) {
         Poco::Logger::get("store").error(std::string("execution log: purge failed: ") + e.what());
       }
+      lock.lock();
     }
-    if (!batch.empty())
-      write_batch(batch);
-    batch.clear();
+    lead(lock, nullptr);
+    if (stopping_ && queue_.empty() && !writing_)
+      return;
   }
 }
 
-void ExecutionWriter::write_batch(std::vector<Write>& batch) {
-  auto report = [](Write& write, const std::string& failure) {
-    if (!write.done && !failure.empty())
+void ExecutionWriter::write_batch(std::vector<Write>& batch, std::vector<Waiter*>& settled) {
+  auto report = [&settled](Write& write, const std::string& failure) {
+    if (!write.waiter && !failure.empty())
       Poco::Logger::get("store").error(failure);
-    settle(write.done, failure);
+    settle(write, failure, settled);
   };
   try {
     // The writer keeps one database connection (a lease from the pool) for its lifetime rather
@@ -171,14 +228,14 @@ void ExecutionWriter::write_batch(std::vector<Write>& batch) {
         all.push_back(&write);
       write_all(*session, all);
       for (auto& write : batch)
-        settle(write.done, "");
+        settle(write, "", settled);
     } catch (const Poco::Exception&) {
       // One write the database refuses must not take the rest of the batch with it: write each
       // alone, so only that one fails.
       for (auto& write : batch) {
         try {
           write_all(*session, {&write});
-          settle(write.done, "");
+          settle(write, "", settled);
         } catch (const Poco::Exception& e) {
           report(write, "execution log: cannot record execution " + write.execution_id + ": " +
                             e.displayText());
@@ -192,7 +249,7 @@ void ExecutionWriter::write_batch(std::vector<Write>& batch) {
       failure = "execution log: cannot reach the database: " + poco->displayText();
     Poco::Logger::get("store").error(failure);
     for (auto& write : batch)
-      settle(write.done, failure);
+      settle(write, failure, settled);
   }
 }
 

@@ -2,8 +2,15 @@
 // every SQLite commit takes the one database write lock and an fsync; callers committing their
 // own rows queue on that lock (SQLite's busy handler sleeps milliseconds between tries), so at
 // 64 concurrent calls the log, not the calls, would set the pace. Here every log write goes
-// through one queue and one thread that commits everything queued so far in one transaction:
-// one fsync per batch however many calls it holds (group commit).
+// through one queue, and one writer at a time commits everything queued so far in one
+// transaction: one fsync per batch however many calls it holds (group commit).
+//
+// The writer is whichever caller waiting for its row finds nobody writing (leader/follower, as
+// in LevelDB's write group): it commits the batch on its own thread, wakes the callers whose rows
+// it held, and hands the role to the first caller queued behind it. A dedicated writer thread
+// would cost two context switches per batch and, among dozens of request threads on a few cores,
+// wait for the scheduler before each one. The background thread only writes what nobody waits
+// for (buffered rows, rows of long-running calls) and runs the purge.
 //
 // A call's row is written once, when it finishes, with its attempts (one fsync on the call's
 // path, not three). A call still running after kRunningVisibleAfter is written as "running"
@@ -15,12 +22,14 @@
 
 #include "database.hpp"
 
+#include <Poco/Event.h>
+
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <functional>
-#include <future>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -34,8 +43,8 @@ public:
   static constexpr std::chrono::milliseconds kRunningVisibleAfter{1000};
   static constexpr size_t kMaxQueued = 512; // writes queued before buffered callers wait too
 
-  // `purge` runs on the writer's thread every `purge_interval`, between batches, so no caller
-  // ever waits for it.
+  // `purge` runs on the background thread every `purge_interval`, holding the writer role, so it
+  // never contends with a batch and no caller waits for it.
   ExecutionWriter(Database& database, std::function<void()> purge,
                   std::chrono::milliseconds purge_interval);
   ~ExecutionWriter(); // writes everything still pending or queued, then stops
@@ -61,22 +70,36 @@ private:
     std::chrono::steady_clock::time_point begun;
     std::vector<Attempt> attempts;
   };
+  // A caller waiting for its write: woken once it is committed (done) or once it is its turn
+  // to write the next batch (lead). Lives on the caller's stack.
+  struct Waiter {
+    Poco::Event wake; // not std::binary_semaphore: libstdc++'s spins in sched_yield first
+    std::atomic<bool> done{false}; // set (after failure) by the writer, then wake released
+    bool lead = false;             // under mutex_
+    std::string failure;
+  };
   struct Write {
     enum class Kind { Row, Attempt, Finish, Barrier } kind = Kind::Barrier;
     std::string execution_id;
-    Running row;             // Row: the call as begun, with the attempts made so far
-    bool finished = false;   // Row, Finish
-    Outcome outcome{};       // Row (when finished), Finish
-    std::string error;       // Row (when finished), Finish
-    int64_t finished_us = 0; // Row (when finished), Finish
-    Attempt attempt;         // Attempt
-    std::shared_ptr<std::promise<void>> done; // when a caller waits for it
+    Running row;              // Row: the call as begun, with the attempts made so far
+    bool finished = false;    // Row, Finish
+    Outcome outcome{};        // Row (when finished), Finish
+    std::string error;        // Row (when finished), Finish
+    int64_t finished_us = 0;  // Row (when finished), Finish
+    Attempt attempt;          // Attempt
+    Waiter* waiter = nullptr; // when a caller waits for it
   };
 
   void submit(Write write, bool wait = true); // under no lock
   void run();
+  // Under mutex_ with writing_ held: writes the queue, batch after batch, until the queue is
+  // empty or a queued caller takes over; then releases writing_ (or passes it on).
+  void lead(std::unique_lock<std::mutex>& lock, Waiter* self);
+  static void settle(Write& write, const std::string& failure, std::vector<Waiter*>& settled);
   void queue_running_rows(bool all); // under mutex_: rows of calls running too long (or all)
-  void write_batch(std::vector<Write>& batch);
+  // Writes and settles every write of the batch (the settled ones' waiters are added to `settled`
+  // and woken by the caller).
+  void write_batch(std::vector<Write>& batch, std::vector<Waiter*>& settled);
   void write_all(Poco::Data::Session& session, const std::vector<const Write*>& writes);
   void touch_connection(Poco::Data::Session& session, const ConnectionRef& connection, int64_t at);
 
@@ -89,13 +112,15 @@ private:
   std::condition_variable wake_;
   std::deque<Write> queue_;
   std::unordered_map<std::string, Running> running_;
+  bool writing_ = false;          // someone is writing a batch: the only holder of lease_ below
+  bool background_waits_ = false; // the background thread waits for writing_ to end
   bool stopping_ = false;
 
-  // Writer thread only: its database connection, and when each connection's last_used_at was
-  // last written.
+  // Whoever holds writing_: the writer's database connection, and when each connection's
+  // last_used_at was last written.
   std::unique_ptr<SessionLease> lease_;
   std::map<std::pair<std::string, std::string>, int64_t> last_touched_;
-  std::thread thread_; // last: starts once everything above exists
+  std::thread thread_; // background writes and purge; last: starts once everything above exists
 };
 
 } // namespace actionhost::store::detail

@@ -210,3 +210,41 @@ TEST_CASE("buffered: finish returns before the row is committed, which follows w
   f.raw() << "SELECT outcome FROM executions WHERE id = ?", bind(last), into(outcome), now;
   CHECK(outcome == "tool_error");
 }
+
+TEST_CASE("buffered: calls coming faster than the log commits them wait past the queue bound, and "
+          "every row lands",
+          "[store][logs]") {
+  StoreFixture f;
+  StoreOptions options;
+  options.data_dir = f.data_dir;
+  options.vault = vault_with({f.key});
+  options.buffered_execution_log = true;
+  f.store.reset();
+  f.store = open_store(options);
+  // Far more calls than the queue holds (512), so callers take turns committing batches with the
+  // background writer. A liveness bound, not a speed target: no caller may be left waiting for a
+  // batch that was committed long ago.
+  constexpr int kThreads = 16, kCalls = 250;
+  std::atomic<long long> slowest_ms{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&f, &slowest_ms, t] {
+      for (int i = 0; i < kCalls; ++i) {
+        std::string id = f.store->begin_execution(call("slack", "acme", "t" + std::to_string(t)));
+        auto start = std::chrono::steady_clock::now();
+        f.store->finish_execution(id, Outcome::Ok);
+        long long ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::steady_clock::now() - start)
+                           .count();
+        for (long long seen = slowest_ms; ms > seen && !slowest_ms.compare_exchange_weak(seen, ms);)
+          ;
+      }
+    });
+  for (auto& thread : threads)
+    thread.join();
+  CHECK(slowest_ms < 5000);
+  f.store->flush_execution_log();
+  Poco::Int64 rows = 0;
+  f.raw() << "SELECT COUNT(*) FROM executions WHERE outcome = 'ok'", into(rows), now;
+  CHECK(rows == kThreads * kCalls);
+}
