@@ -6,8 +6,8 @@
 // transaction: one fsync per batch however many calls it holds (group commit).
 //
 // The writer is whichever caller waiting for its row finds nobody writing (leader/follower, as
-// in LevelDB's write group): it commits the batch on its own thread, wakes the callers whose rows
-// it held, and hands the role to the first caller queued behind it. A dedicated writer thread
+// in LevelDB's write group): it commits the batch on its own thread, hands the role to the first
+// caller queued behind it, then wakes the callers whose rows it held. A dedicated writer thread
 // would cost two context switches per batch and, among dozens of request threads on a few cores,
 // wait for the scheduler before each one. The background thread only writes what nobody waits
 // for (buffered rows, rows of long-running calls) and runs the purge.
@@ -74,7 +74,7 @@ private:
   // to write the next batch (lead). Lives on the caller's stack.
   struct Waiter {
     Poco::Event wake; // not std::binary_semaphore: libstdc++'s spins in sched_yield first
-    std::atomic<bool> done{false}; // set (after failure) by the writer, then wake released
+    std::atomic<bool> done{false}; // set (after failure) by the writer, then wake set
     bool lead = false;             // under mutex_
     std::string failure;
   };
@@ -92,8 +92,8 @@ private:
 
   void submit(Write write, bool wait = true); // under no lock
   void run();
-  // Under mutex_ with writing_ held: writes the queue, batch after batch, until the queue is
-  // empty or a queued caller takes over; then releases writing_ (or passes it on).
+  // Under mutex_ with writing_ held: writes everything queued as one batch, passes writing_ to the
+  // first waiting caller still queued (or releases it), then wakes the batch's waiters.
   void lead(std::unique_lock<std::mutex>& lock, Waiter* self);
   static void settle(Write& write, const std::string& failure, std::vector<Waiter*>& settled);
   void queue_running_rows(bool all); // under mutex_: rows of calls running too long (or all)
