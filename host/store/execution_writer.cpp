@@ -140,8 +140,6 @@ void ExecutionWriter::lead(std::unique_lock<std::mutex>& lock, Waiter* self) {
     write_batch(batch, settled);
     lock.lock();
   }
-  if (self)
-    self->lead = false;
   // Pass the role on first, to the first caller waiting in the queue, so the next batch starts
   // before the callers of this one are woken (each of which may take the CPU from this thread);
   // with nobody waiting, leave what remains to the background thread.
