@@ -1,23 +1,15 @@
 // list_events, create_event, update_event and delete_event on Events (Calendar API v3).
 #include "google.hpp"
 
+#include <calendar/checks.hpp>
 #include <calendar/time.hpp>
 
 #include <algorithm>
 
 namespace google_calendar {
 
-namespace {
-
-void check_order(const std::optional<ah::DateTime>& start, const std::optional<ah::DateTime>& end) {
-  if (start && end && calendar::epoch_seconds(*end) <= calendar::epoch_seconds(*start))
-    throw ah::ToolError("`end` must be after `start`");
-}
-
-} // namespace
-
 calendar::EventList list_events(ah::Context& ctx, const calendar::ListEventsIn& in) {
-  check_order(in.from, in.to);
+  calendar::check_order(in.from, in.to);
   calendar::EventList out;
   std::string token;
   do {
@@ -58,7 +50,7 @@ calendar::EventList list_events(ah::Context& ctx, const calendar::ListEventsIn& 
 }
 
 calendar::Event create_event(ah::Context& ctx, const calendar::CreateEventIn& in) {
-  check_order(in.start, in.end);
+  calendar::check_order(in.start, in.end);
   ah::Request request;
   request.method = "POST";
   request.path = events_path(in.calendar_id);
@@ -71,17 +63,11 @@ calendar::Event create_event(ah::Context& ctx, const calendar::CreateEventIn& in
 }
 
 calendar::Event update_event(ah::Context& ctx, const calendar::UpdateEventIn& in) {
-  check_order(in.start, in.end);
-  if (in.time_zone && !in.start && !in.end)
-    throw ah::ToolError("time_zone applies to a new start or end: give them with it");
-  auto body = patch_body(in);
-  if (body->size() == 0)
-    throw ah::ToolError("nothing to change: give at least one of title, start, end, attendees, "
-                        "description, location or add_video_meeting");
+  calendar::check_update(in);
   ah::Request request;
   request.method = "PATCH";
   request.path = events_path(in.calendar_id, in.event_id);
-  request.body = body;
+  request.body = patch_body(in);
   if (in.add_video_meeting)
     request.query.emplace_back("conferenceDataVersion", "1");
   if (in.attendees)

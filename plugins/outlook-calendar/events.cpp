@@ -1,6 +1,7 @@
 // list_events, create_event, update_event and delete_event on Graph events.
 #include "outlook.hpp"
 
+#include <calendar/checks.hpp>
 #include <calendar/time.hpp>
 
 #include <algorithm>
@@ -8,11 +9,6 @@
 namespace outlook_calendar {
 
 namespace {
-
-void check_order(const std::optional<ah::DateTime>& start, const std::optional<ah::DateTime>& end) {
-  if (start && end && calendar::epoch_seconds(*end) <= calendar::epoch_seconds(*start))
-    throw ah::ToolError("`end` must be after `start`");
-}
 
 // An OData string literal: quotes doubled.
 std::string literal(const std::string& text) {
@@ -29,7 +25,7 @@ std::string utc_text(const ah::DateTime& t) {
 } // namespace
 
 calendar::EventList list_events(ah::Context& ctx, const calendar::ListEventsIn& in) {
-  check_order(in.from, in.to);
+  calendar::check_order(in.from, in.to);
   ah::Request first;
   std::vector<std::string> filters;
   if (in.from && in.to) {
@@ -77,7 +73,7 @@ calendar::EventList list_events(ah::Context& ctx, const calendar::ListEventsIn& 
 }
 
 calendar::Event create_event(ah::Context& ctx, const calendar::CreateEventIn& in) {
-  check_order(in.start, in.end);
+  calendar::check_order(in.start, in.end);
   ah::Request request;
   request.method = "POST";
   request.path = events_path(in.calendar_id);
@@ -86,17 +82,11 @@ calendar::Event create_event(ah::Context& ctx, const calendar::CreateEventIn& in
 }
 
 calendar::Event update_event(ah::Context& ctx, const calendar::UpdateEventIn& in) {
-  check_order(in.start, in.end);
-  if (in.time_zone && !in.start && !in.end)
-    throw ah::ToolError("time_zone applies to a new start or end: give them with it");
-  auto body = patch_body(in);
-  if (body->size() == 0)
-    throw ah::ToolError("nothing to change: give at least one of title, start, end, attendees, "
-                        "description, location or add_video_meeting");
+  calendar::check_update(in);
   ah::Request request;
   request.method = "PATCH";
   request.path = events_path(in.calendar_id, in.event_id);
-  request.body = body;
+  request.body = patch_body(in);
   return to_event(send(ctx, request, {in.calendar_id, in.event_id}).json_object(), in.calendar_id);
 }
 
