@@ -8,9 +8,6 @@ namespace actionhost::schema::walk {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-using Poco::JSON::Array;
-using Poco::JSON::Object;
-
 bool is_object(const Var& v) {
   return v.type() == typeid(Object::Ptr);
 }
@@ -20,19 +17,6 @@ bool is_array(const Var& v) {
 
 std::optional<Var> some(Var v) {
   return std::optional<Var>(std::in_place, std::move(v));
-}
-
-std::string escape_pointer_token(const std::string& token) {
-  std::string out;
-  for (char c : token) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
 }
 
 // valijson wraps every path element in brackets, keys and indices alike; the document tells
@@ -87,14 +71,10 @@ Var resolve(Var node, const Var& root) {
     if (pointer.empty() || pointer[0] != '#')
       return node;
     Var target = root;
-    size_t pos = 1;
-    while (pos < pointer.size() && pointer[pos] == '/') {
-      size_t end = pointer.find('/', pos + 1);
-      std::string token = pointer.substr(pos + 1, end == std::string::npos ? end : end - pos - 1);
-      for (size_t at; (at = token.find("~1")) != std::string::npos;)
-        token.replace(at, 2, "/");
-      for (size_t at; (at = token.find("~0")) != std::string::npos;)
-        token.replace(at, 2, "~");
+    std::vector<std::string> tokens;
+    if (pointer.size() > 1 && pointer[1] == '/')
+      tokens = split_json_pointer(std::string_view(pointer).substr(1));
+    for (const auto& token : tokens) {
       if (is_array(target)) {
         auto array = target.extract<Array::Ptr>();
         size_t i = std::strtoul(token.c_str(), nullptr, 10);
@@ -106,7 +86,6 @@ Var resolve(Var node, const Var& root) {
       } else {
         return node;
       }
-      pos = end == std::string::npos ? pointer.size() : end;
     }
     node = target;
   }
@@ -178,10 +157,10 @@ std::optional<Var> value_at(const Var& document, const std::vector<Step>& steps)
 }
 
 std::string pointer_of(const std::vector<Step>& steps) {
-  std::string out;
+  std::vector<std::string> tokens;
   for (const Step& step : steps)
-    out += "/" + escape_pointer_token(step.token);
-  return out;
+    tokens.push_back(step.token);
+  return json_pointer(tokens);
 }
 
 } // namespace actionhost::schema::walk

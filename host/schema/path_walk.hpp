@@ -35,7 +35,6 @@ std::vector<Step> steps_of(const std::vector<std::string>& context, const Var& d
 
 // "/attendees/2", with "~" and "/" escaped as RFC 6901 asks.
 std::string pointer_of(const std::vector<Step>& steps);
-std::string escape_pointer_token(const std::string& token);
 
 // The subschema that applies at `steps`, when it can be followed; nothing otherwise (allOf,
 // remote $ref, ...).

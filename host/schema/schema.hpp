@@ -31,6 +31,11 @@ Poco::JSON::Object::Ptr parse_json_object(std::string_view text);
 // JSON text of a value: compact when indent is 0, otherwise pretty with that many spaces a level.
 std::string to_json(const Poco::Dynamic::Var& value, unsigned indent = 0);
 
+// RFC 6901 JSON Pointer text of tokens ({"a/b", "0"} -> "/a~1b/0"; none -> "", the whole
+// document), and back: "/a~1b/0" -> {"a/b", "0"}, "" -> none. A missing leading '/' is allowed.
+std::string json_pointer(const std::vector<std::string>& tokens);
+std::vector<std::string> split_json_pointer(std::string_view pointer);
+
 // The JSON type name of a value: "object", "array", "string", "integer" (a whole number),
 // "number", "boolean" or "null".
 std::string json_type_name(const Poco::Dynamic::Var& value);

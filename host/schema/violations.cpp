@@ -109,7 +109,7 @@ std::vector<Violation> unknown_properties(const std::string& pointer,
         }
       }
       if (!known)
-        out.push_back({pointer + "/" + escape_pointer_token(key), message});
+        out.push_back({pointer + json_pointer({key}), message});
     }
   }
   if (out.empty())

@@ -142,3 +142,14 @@ TEST_CASE("violations are described one a line") {
   std::vector<Violation> v{{"", "missing required property 'a'"}, {"/b", "expected string"}};
   CHECK(describe(v) == "(root): missing required property 'a'\n/b: expected string");
 }
+
+TEST_CASE("JSON Pointers escape '~' and '/' in tokens and read back what they wrote",
+          "[schema][pointer]") {
+  CHECK(json_pointer({}) == "");
+  CHECK(json_pointer({"a/b", "~c", "0"}) == "/a~1b/~0c/0");
+  CHECK(split_json_pointer("/a~1b/~0c/0") == std::vector<std::string>{"a/b", "~c", "0"});
+  CHECK(split_json_pointer("").empty());
+  CHECK(split_json_pointer("/") == std::vector<std::string>{""}); // the key "", as RFC 6901 says
+  CHECK(split_json_pointer("/~01") == std::vector<std::string>{"~1"}); // not "/"
+  CHECK(split_json_pointer("a/b") == std::vector<std::string>{"a", "b"});
+}
