@@ -174,7 +174,7 @@ int dryrun_command(const Args& args) {
   std::cout << "input: valid\n";
 
   CliServices base(target.plugin->id());
-  AttemptLog attempts;
+  proxy::AttemptList attempts;
   Live live;
   // What the author already decided for this fixture (the replayed one, else the file --save
   // overwrites): its ignore paths and its sensitive fields carry over.

@@ -19,7 +19,7 @@ std::vector<std::string> secret_values(const proxy::Credentials& c,
 } // namespace
 
 bool open_live(const ParsedArgs& args, const ActionTarget& target, plugins::CallServices& base,
-               AttemptLog& attempts, Live& live) {
+               proxy::AttemptList& attempts, Live& live) {
   const auto& integration = target.integration;
   if (!integration.proxy) {
     std::cerr << "actionhost dryrun: note: integration '" << integration.key

@@ -10,28 +10,10 @@
 #include "store.hpp"
 
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
 namespace actionhost::cli {
-
-// Collects the proxy's attempts (redacted URLs, retries, timings).
-class AttemptLog : public proxy::AttemptSink {
-public:
-  void record(const proxy::Attempt& attempt) override {
-    std::lock_guard lock(mutex_);
-    attempts_.push_back(attempt);
-  }
-  std::vector<proxy::Attempt> attempts() const {
-    std::lock_guard lock(mutex_);
-    return attempts_;
-  }
-
-private:
-  mutable std::mutex mutex_;
-  std::vector<proxy::Attempt> attempts_;
-};
 
 // One live run: the store and proxy it opened, the connection it runs for, and the services
 // whose http_request goes through the proxy (everything else goes to the caller's base).
@@ -47,7 +29,7 @@ struct Live {
 // Opens the store and the connection and builds the proxy (not when the integration has none);
 // false after saying why on stderr. Throws on store errors.
 bool open_live(const ParsedArgs& args, const ActionTarget& target, plugins::CallServices& base,
-               AttemptLog& attempts, Live& live);
+               proxy::AttemptList& attempts, Live& live);
 
 // The connection's secret values after the call (a refreshed token included), for redaction.
 std::vector<std::string> secrets_after_call(Live& live, const config::Integration& integration);

@@ -6,8 +6,10 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace actionhost::proxy {
 
@@ -83,6 +85,23 @@ class AttemptSink {
 public:
   virtual ~AttemptSink() = default;
   virtual void record(const Attempt& attempt) = 0;
+};
+
+// Keeps every attempt in memory, in order: what `actionhost dryrun` prints, and what tests check.
+class AttemptList : public AttemptSink {
+public:
+  void record(const Attempt& attempt) override {
+    std::lock_guard lock(mutex_);
+    attempts_.push_back(attempt);
+  }
+  std::vector<Attempt> attempts() const {
+    std::lock_guard lock(mutex_);
+    return attempts_;
+  }
+
+private:
+  mutable std::mutex mutex_;
+  std::vector<Attempt> attempts_;
 };
 
 } // namespace actionhost::proxy

@@ -66,7 +66,7 @@ TEST_CASE("A 401 refreshes once and retries once, the rotated token is stored fi
   RecordingStore store;
   store.put("conn-1", token("revoked-token", "refresh-1")); // no expiry known
   accept_only(fake, store, "access-1");
-  RecordingSink sink;
+  proxy::AttemptList sink;
   proxy::Proxy proxy(oauth(fake));
   plugins::HttpResponse response;
   REQUIRE(proxy.request(call_for("demo", store, &sink), get("/me"), response) == AH_OK);

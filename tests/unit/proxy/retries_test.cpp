@@ -49,7 +49,7 @@ TEST_CASE("429 with Retry-After in seconds is waited out, for any method") {
   FakeProvider fake;
   fake.on("POST", "/messages", failing(1, status(429, {{"Retry-After", "1"}})));
   RecordingStore store;
-  RecordingSink sink;
+  proxy::AttemptList sink;
   proxy::Proxy proxy(demo(fake, "{ backoff_initial: 1ms }"));
   plugins::HttpResponse response;
   auto start = SteadyClock::now();

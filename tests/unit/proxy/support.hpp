@@ -100,22 +100,6 @@ private:
   std::vector<std::string> events_;
 };
 
-class RecordingSink : public proxy::AttemptSink {
-public:
-  void record(const proxy::Attempt& attempt) override {
-    std::lock_guard lock(mutex_);
-    attempts_.push_back(attempt);
-  }
-  std::vector<proxy::Attempt> attempts() const {
-    std::lock_guard lock(mutex_);
-    return attempts_;
-  }
-
-private:
-  mutable std::mutex mutex_;
-  std::vector<proxy::Attempt> attempts_;
-};
-
 // Resolves only the names given (no real DNS in tests).
 inline proxy::Resolver resolver(std::map<std::string, std::string> names) {
   return [names](const std::string& host) {
@@ -143,7 +127,7 @@ inline plugins::HttpRequest post(const std::string& url, const std::string& body
 
 // A call for connection "conn-1" of the integration.
 inline proxy::ProxyCall call_for(const std::string& integration_key, RecordingStore& store,
-                                 RecordingSink* sink = nullptr) {
+                                 proxy::AttemptList* sink = nullptr) {
   proxy::ProxyCall call;
   call.connection = {integration_key, "conn-1"};
   call.store = &store;

@@ -78,7 +78,7 @@ TEST_CASE("Attempts are recorded with credentials and sensitive parameters redac
   });
   RecordingStore store;
   store.put("conn-1", api_key("key-secret-42"));
-  RecordingSink sink;
+  proxy::AttemptList sink;
   proxy::Proxy proxy(demo(fake, "      retry: { backoff_initial: 1ms }\n"));
   auto request = get("/search?q=cats&access_token=plugin-token-9");
   request.query = {{"signature", "sig-abc-123"}};
@@ -113,7 +113,7 @@ TEST_CASE("No error message contains a secret, even one the base URL carries") {
                   "    auth: { mode: API_KEY, headers: { X-Key: '${apiKey}' } }\n"
                   "    proxy:\n      base_url: https://api.example.test/bot${apiKey}\n"),
       options);
-  RecordingSink sink;
+  proxy::AttemptList sink;
   plugins::HttpResponse response;
   CHECK(proxy.request(call_for("demo", store, &sink), get("/getMe"), response) ==
         AH_ERR_UNAVAILABLE);
